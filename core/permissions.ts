@@ -1,0 +1,41 @@
+// Who may do what, by role. Object-level rules (own team, own account) live in each
+// module's policy; this table answers only "may this role ever do this".
+export const ROLES = ['admin', 'agent', 'technician', 'supervisor', 'manager', 'hr', 'customer', 'department'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'people.read',
+  'people.create',
+  'people.write',
+  'people.deactivate',
+  'teams.read',
+  'teams.write',
+  'customers.read',
+  'customers.write',
+  'audit.read',
+  'settings.read',
+  'settings.write',
+  'users.manage',
+  'api_tokens.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_DIRECTORY: Permission[] = ['people.read', 'teams.read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  // Agents hand requests to technicians, so they see the staff directory; they keep customer records.
+  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write'],
+  technician: [...STAFF_DIRECTORY, 'customers.read'],
+  // A supervisor edits the people of the teams they lead (the people policy narrows people.write).
+  supervisor: [...STAFF_DIRECTORY, 'people.write', 'customers.read', 'customers.write', 'settings.read'],
+  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read'],
+  hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read'],
+  // A customer reads only their own account (the customers policy narrows customers.read).
+  customer: ['customers.read'],
+  department: [],
+};
+
+export function permissionsOf(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}

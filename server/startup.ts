@@ -1,0 +1,20 @@
+import { type Config, loadConfig } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
+import { ensureDefaultSettings } from './modules/settings/service.ts';
+
+/** Opens the configured database and brings it up to date: migrations, default settings, and the demo company on an empty one. */
+export async function prepareDatabase(config: Config): Promise<{ database: Database; seeded: boolean }> {
+  const database = await openDatabase(config.database);
+  await migrateToLatest(database.db);
+  await ensureDefaultSettings(database.db);
+  let seeded = false;
+  if (config.seedDemo === 'auto' && (await isDatabaseEmpty(database.db))) {
+    await seedDemoCompany(database.db);
+    seeded = true;
+  }
+  return { database, seeded };
+}
+
+export { loadConfig };
