@@ -73,6 +73,8 @@ export async function nextCustomerNo(trx: Transaction<DB>): Promise<string> {
   const row = await trx
     .selectFrom('customers')
     .select(sql<number>`coalesce(max(nullif(regexp_replace(customer_no, '\\D', '', 'g'), '')::int), 0)`.as('n'))
+    // Only numbers of this scheme count: an imported 'T98765432' must not move the sequence.
+    .where('customerNo', '~', '^C[0-9]+$')
     .executeTakeFirstOrThrow();
   return `C${String(Number(row.n) + 1).padStart(6, '0')}`;
 }

@@ -158,9 +158,13 @@ export async function addPart(ctx: ServiceContext, customerId: string, part: Par
   const { table, entityType } = PARTS[part];
   await ctx.db.transaction().execute(async (trx) => {
     await checkPart(trx, customerId, part, values, {});
+    // As on creation, the first contact of a customer is its primary one.
+    const first =
+      part === 'contact' &&
+      !(await trx.selectFrom('customerContacts').select('id').where('customerId', '=', customerId).executeTakeFirst());
     const row = await trx
       .insertInto(table)
-      .values({ ...values, customerId } as never)
+      .values({ ...values, ...(first ? { isPrimary: true } : {}), customerId } as never)
       .returningAll()
       .executeTakeFirstOrThrow();
     await refreshSearchKeys(trx, customerId);

@@ -29,7 +29,7 @@ async function present(ctx: ServiceContext, db: Db, rows: Employee[]) {
     [...new Set(rows.flatMap((r) => (r.teamId ? [r.teamId] : [])))],
     [...new Set(rows.flatMap((r) => (r.supervisorId ? [r.supervisorId] : [])))],
   );
-  return presentEmployees(ctx.actor, rows, details, await companyToday(ctx.db));
+  return presentEmployees(ctx.actor, rows, details, await companyToday(db));
 }
 
 /** The whole record as the audit trail keeps it. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   DEFAULTS_EFFECTIVE_FROM,
   dateInZone,
@@ -22,13 +22,13 @@ export async function ensureDefaultSettings(db: Kysely<DB>): Promise<void> {
 }
 
 /** Today's date in the company time zone (the zone itself is looked up on today's UTC date). */
-export async function companyToday(db: Kysely<DB>, now = new Date()): Promise<string> {
+export async function companyToday(db: Kysely<DB> | Transaction<DB>, now = new Date()): Promise<string> {
   const zone = await getSetting(db, 'company.timeZone', now.toISOString().slice(0, 10));
   return dateInZone(now, zone);
 }
 
 /** The value of a setting in force on a business date (default: today in the company time zone). */
-export async function getSetting<K extends SettingKey>(db: Kysely<DB>, key: K, asOf?: string): Promise<SettingValue<K>> {
+export async function getSetting<K extends SettingKey>(db: Kysely<DB> | Transaction<DB>, key: K, asOf?: string): Promise<SettingValue<K>> {
   const date = asOf ?? (await companyToday(db));
   const value = await valueAsOf(db, key, date);
   const definition = settingDefinition(key)!;
