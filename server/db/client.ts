@@ -27,6 +27,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     pg.types.setTypeParser(OID.int8, parseInt8);
     pg.types.setTypeParser(OID.date, parseDate);
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
+    // An idle client whose connection the server ends (restart, terminated backend, a dropped test
+    // database) is already discarded by the pool; without a listener its 'error' event would crash the process.
+    pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

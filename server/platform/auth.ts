@@ -31,7 +31,7 @@ async function actorFromSession(db: Kysely<DB>, token: string): Promise<Actor | 
     .select(['sessions.id as sessionId', 'sessions.csrfToken', 'sessions.lastSeenAt', 'sessions.expiresAt'])
     .where('sessions.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!row || !row.active || row.expiresAt.getTime() <= Date.now()) return null;
+  if (!row?.active || row.expiresAt.getTime() <= Date.now()) return null;
   if (Date.now() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.updateTable('sessions').set({ lastSeenAt: new Date() }).where('id', '=', row.sessionId).execute();
   }
@@ -47,7 +47,7 @@ async function actorFromApiToken(db: Kysely<DB>, token: string): Promise<Actor |
     .select(['apiTokens.id as tokenId', 'apiTokens.revokedAt', 'apiTokens.expiresAt as tokenExpiresAt'])
     .where('apiTokens.tokenHash', '=', hashSecret(token))
     .executeTakeFirst();
-  if (!row || !row.active || row.revokedAt || (row.tokenExpiresAt && row.tokenExpiresAt.getTime() <= Date.now())) return null;
+  if (!row?.active || row.revokedAt || (row.tokenExpiresAt && row.tokenExpiresAt.getTime() <= Date.now())) return null;
   await db.updateTable('apiTokens').set({ lastUsedAt: new Date() }).where('id', '=', row.tokenId).execute();
   const { tokenId, revokedAt: _r, tokenExpiresAt: _t, ...user } = row;
   return actorFromUser(db, user, { kind: 'token', tokenId });

@@ -137,7 +137,9 @@ export function errorHandler(err: FastifyError & PgError, request: FastifyReques
   if (err instanceof AppError) return problem(reply, locale, err);
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = err.validation.flatMap((v) => zodFieldError(v as never, err.validationContext));
-    return problem(reply, locale, errors.invalid(fields));
+    // One message per field: a value failing several checks reports the first.
+    const firstPerField = fields.filter((f, i) => fields.findIndex((g) => g.field === f.field) === i);
+    return problem(reply, locale, errors.invalid(firstPerField));
   }
   if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err instanceof SyntaxError) {
     return problem(

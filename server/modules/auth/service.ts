@@ -4,7 +4,7 @@ import { afterFailure, failureDelayMs, lockedFor } from '../../../core/sign-in-t
 import type { DB, Locale } from '../../db/schema.ts';
 import { type Actor, actorFromUser, type ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
-import { AppError, errors } from '../../platform/errors.ts';
+import { AppError, } from '../../platform/errors.ts';
 import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/tokens.ts';
 import { getSetting } from '../settings/service.ts';

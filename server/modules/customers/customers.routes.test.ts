@@ -257,6 +257,9 @@ describe('GET /api/v1/customers', () => {
     expect(await search('远景')).toEqual([other.id]);
     expect(await search('恒星')).toEqual([]);
     expect(await search('zebra')).toEqual([]);
+    // LIKE wildcards in the query are taken literally
+    expect(await search('%')).toEqual([]);
+    expect(await search('_')).toEqual([]);
     // a contact's new phone replaces the old one in the search keys
     const k = (await get(c.id)).contacts[0]!;
     await ok(await call(agent, 'PATCH', `/api/v1/customers/${c.id}/contacts/${k.id}`, { version: k.version, phone: '021-66554433' }));

@@ -103,7 +103,7 @@ export async function updateCustomer(ctx: ServiceContext, id: string, input: Upd
 
 export async function deactivateCustomer(ctx: ServiceContext, id: string, input: { version: number; reason: string }) {
   const current = await loadForWrite(ctx, id);
-  if (!customerPolicy.deactivate(ctx.actor, current)) throw errors.stale();
+  if (!customerPolicy.deactivate(ctx.actor, current)) throw errors.businessRule('The customer is already inactive');
   await ctx.db.transaction().execute(async (trx) => {
     const after = await trx
       .updateTable('customers')

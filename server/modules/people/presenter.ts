@@ -1,7 +1,7 @@
 import { serviceYears } from '../../../core/service-years.ts';
 import type { Employee } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { employeeDetails } from './queries.ts';
+import type { employeeDetails } from './queries.ts';
 import { employeePolicy } from './policy.ts';
 
 type Details = Awaited<ReturnType<typeof employeeDetails>>;

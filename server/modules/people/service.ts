@@ -152,7 +152,7 @@ export async function setEmployeeActive(ctx: ServiceContext, id: string, input: 
   const allowed = active ? employeePolicy.reactivate(ctx.actor, current) : employeePolicy.deactivate(ctx.actor, current);
   if (!allowed) {
     if (!ctx.actor.permissions.has('people.deactivate')) throw errors.forbidden();
-    throw errors.stale();
+    throw errors.businessRule(active ? 'The employee is already active' : 'The employee is already inactive');
   }
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await trx
