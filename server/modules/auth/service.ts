@@ -7,6 +7,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { AppError, } from '../../platform/errors.ts';
 import { hashPassword, UNUSABLE_PASSWORD_HASH, verifyPassword } from '../../platform/passwords.ts';
 import { hashSecret, newSecret } from '../../platform/tokens.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { getSetting } from '../settings/service.ts';
 
 export type SignInResult = { token: string; actor: Actor; expiresAt: Date };
@@ -84,11 +85,7 @@ export async function changePassword(ctx: ServiceContext, input: { currentPasswo
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set((eb) => ({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', user.id)
-      .execute();
+    await updateVersioned(trx, 'users', user.id, null, { passwordHash, passwordChangedAt: new Date() });
     // Every other session of this user ends: a changed password must lock out whoever knew the old one.
     let others = trx.deleteFrom('sessions').where('userId', '=', user.id);
     if (ctx.actor.via.kind === 'session') others = others.where('id', '<>', ctx.actor.via.sessionId);

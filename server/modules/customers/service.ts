@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { companyToday } from '../settings/service.ts';
 import { deactivateAccounts } from '../users/service.ts';
 import { customerPolicy } from './policy.ts';
@@ -87,14 +88,7 @@ export async function updateCustomer(ctx: ServiceContext, id: string, input: Upd
   await ctx.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('customers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const { version, ...fields } = input;
-    const after = await trx
-      .updateTable('customers')
-      .set((eb) => ({ ...fields, updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw errors.stale();
+    const after = await updateVersioned(trx, 'customers', id, version, fields);
     await refreshSearchKeys(trx, id);
     await writeAudit(trx, ctx, { action: 'customer.update', entityType: 'customer', entityId: id, before, after });
   });
@@ -105,14 +99,7 @@ export async function deactivateCustomer(ctx: ServiceContext, id: string, input:
   const current = await loadForWrite(ctx, id);
   if (!customerPolicy.deactivate(ctx.actor, current)) throw errors.businessRule('The customer is already inactive');
   await ctx.db.transaction().execute(async (trx) => {
-    const after = await trx
-      .updateTable('customers')
-      .set((eb) => ({ status: 'inactive', updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning(['status'])
-      .executeTakeFirst();
-    if (!after) throw errors.stale();
+    await updateVersioned(trx, 'customers', id, input.version, { status: 'inactive' });
     await deactivateAccounts(trx, { customerId: id });
     await writeAudit(trx, ctx, {
       action: 'customer.deactivate',
@@ -181,14 +168,7 @@ export async function updatePart(ctx: ServiceContext, customerId: string, part: 
     if (!before) throw errors.notFound();
     const { version, ...values } = input;
     await checkPart(trx, customerId, part, values, before as PartValues);
-    const after = await trx
-      .updateTable(table)
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }) as never)
-      .where('id', '=', partId)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw errors.stale();
+    const after = await updateVersioned(trx, table, partId, version, values);
     await refreshSearchKeys(trx, customerId);
     await writeAudit(trx, ctx, { action: `${entityType}.update`, entityType, entityId: partId, before, after });
   });

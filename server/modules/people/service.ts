@@ -4,6 +4,7 @@ import type { ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { companyToday } from '../settings/service.ts';
 import { deactivateAccounts } from '../users/service.ts';
 import { employeePolicy } from './policy.ts';
@@ -119,19 +120,7 @@ export async function updateEmployee(ctx: ServiceContext, id: string, input: Upd
     const merged = { ...current, ...fields };
     const skillsAfter =
       skills ?? (await trx.selectFrom('employeeSkills').select('skill').where('employeeId', '=', id).execute());
-    const updated = await trx
-      .updateTable('employees')
-      .set((eb) => ({
-        ...fields,
-        ...employeeSearchKeys({ ...merged, skills: skillsAfter }),
-        updatedAt: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw errors.stale();
+    await updateVersioned(trx, 'employees', id, version, { ...fields, ...employeeSearchKeys({ ...merged, skills: skillsAfter }) });
     if (skills) await replaceSkills(trx, id, skills);
     if (certificates) await replaceCertificates(trx, id, certificates);
     await writeAudit(trx, ctx, {
@@ -155,20 +144,11 @@ export async function setEmployeeActive(ctx: ServiceContext, id: string, input: 
     throw errors.businessRule(active ? 'The employee is already active' : 'The employee is already inactive');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('employees')
-      .set((eb) => ({
-        status: active ? 'active' : 'inactive',
-        deactivatedAt: active ? null : new Date(),
-        deactivationReason: active ? null : (input.reason ?? null),
-        updatedAt: new Date(),
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', id)
-      .where('version', '=', input.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw errors.stale();
+    await updateVersioned(trx, 'employees', id, input.version, {
+      status: active ? 'active' : 'inactive',
+      deactivatedAt: active ? null : new Date(),
+      deactivationReason: active ? null : (input.reason ?? null),
+    });
     if (!active) await deactivateAccounts(trx, { employeeId: id });
     await writeAudit(trx, ctx, {
       action: active ? 'employee.reactivate' : 'employee.deactivate',

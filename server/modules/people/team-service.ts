@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import { teamPolicy } from './policy.ts';
 import { findEmployeeById, listTeams } from './queries.ts';
 
@@ -49,14 +50,7 @@ export async function updateTeam(ctx: ServiceContext, id: string, input: TeamInp
     const before = await trx.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
     if (!before) throw errors.notFound();
     const { version, ...fields } = input;
-    const after = await trx
-      .updateTable('teams')
-      .set((eb) => ({ ...fields, updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw errors.stale();
+    const after = await updateVersioned(trx, 'teams', id, version, fields);
     await writeAudit(trx, ctx, { action: 'team.update', entityType: 'team', entityId: id, before, after });
   });
   return presentOne(ctx, id);

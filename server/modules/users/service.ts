@@ -6,6 +6,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { hashPassword } from '../../platform/passwords.ts';
+import { updateVersioned } from '../../platform/versioned.ts';
 import type { CreateUser, UpdateUser } from './schemas.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -109,14 +110,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
     if (id === ctx.actor.userId && (fields.active === false || (fields.role && fields.role !== 'admin'))) {
       throw errors.businessRule('An administrator cannot lock themselves out');
     }
-    const after = await trx
-      .updateTable('users')
-      .set((eb) => ({ ...fields, updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', version)
-      .returningAll()
-      .executeTakeFirst();
-    if (!after) throw errors.stale();
+    const after = await updateVersioned(trx, 'users', id, version, fields);
     if (fields.active === false) await trx.deleteFrom('sessions').where('userId', '=', id).execute();
     await writeAudit(trx, ctx, { action: 'user.update', entityType: 'user', entityId: id, before, after });
   });
@@ -126,13 +120,7 @@ export async function updateUser(ctx: ServiceContext, id: string, input: UpdateU
 export async function resetPassword(ctx: ServiceContext, id: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('users')
-      .set((eb) => ({ passwordHash, passwordChangedAt: new Date(), updatedAt: new Date(), version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw errors.notFound();
+    await updateVersioned(trx, 'users', id, null, { passwordHash, passwordChangedAt: new Date() });
     await trx.deleteFrom('sessions').where('userId', '=', id).execute();
     await writeAudit(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
   });
