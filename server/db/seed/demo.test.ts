@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TECHNICIAN_POSITIONS } from '../../../core/people.ts';
 import { likePattern, normalizeSearch, queryGrams } from '../../../core/search.ts';
 import { customerSearchKeys } from '../../modules/customers/search-keys.ts';
 import { employeeSearchKeys } from '../../modules/people/search-keys.ts';
@@ -11,7 +12,6 @@ import { DEMO_PASSWORD, DemoSeedError, type DemoSummary, demoSignIns, isDatabase
 
 const REFERENCE_DATE = '2026-11-26';
 const IN_60_DAYS = '2027-01-25';
-const TECHNICIAN_POSITIONS = ['support_engineer', 'repair_engineer', 'installation_engineer'] as const;
 const CITY_CENTRES: Record<string, { latitude: number; longitude: number }> = {
   上海: { latitude: 31.23, longitude: 121.47 },
   苏州: { latitude: 31.3, longitude: 120.62 },

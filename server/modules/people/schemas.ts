@@ -1,17 +1,7 @@
 import { z } from 'zod';
+import { POSITIONS } from '../../../core/people.ts';
 import { dateOnly, email, id, listQuery, page, phone, searchQuery, text, version } from '../../platform/schemas.ts';
 
-export const POSITIONS = [
-  'support_engineer',
-  'repair_engineer',
-  'installation_engineer',
-  'supervisor',
-  'manager',
-  'hr',
-  'agent',
-  'other',
-] as const;
-export const TECHNICIAN_POSITIONS = ['support_engineer', 'repair_engineer', 'installation_engineer'] as const;
 
 const skill = z.object({ skill: text(40), level: z.number().int().min(1).max(5) }).strict();
 const certificate = z

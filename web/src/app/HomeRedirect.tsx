@@ -1,0 +1,18 @@
+import { Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate } from 'react-router';
+import { useAuth, useUser } from './auth.tsx';
+
+/** The landing page: a customer goes to their account, staff to their first module. */
+export function HomeRedirect() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { can } = useAuth();
+  if (user.role === 'customer') return <Navigate to="/my-account" replace />;
+  if (can('people.read')) return <Navigate to="/people" replace />;
+  if (can('customers.read')) return <Navigate to="/customers" replace />;
+  if (can('audit.read')) return <Navigate to="/audit" replace />;
+  if (can('settings.read')) return <Navigate to="/settings" replace />;
+  if (can('users.manage') || can('api_tokens.manage')) return <Navigate to="/users" replace />;
+  return <Result status="info" title={t('home.welcome', { name: user.displayName })} subTitle={t('home.nothingYet')} />;
+}

@@ -1,0 +1,58 @@
+import {
+  ApiOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShopOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Menu, type MenuProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { useAuth } from '../auth.tsx';
+
+interface NavItem {
+  key: string;
+  to: string;
+  icon: ReactNode;
+  label: string;
+  testId: string;
+}
+
+/** The menu; a customer portal user sees only their own account. */
+export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { user, can } = useAuth();
+  const location = useLocation();
+
+  const items: NavItem[] = [];
+  if (user?.role === 'customer') {
+    items.push({ key: 'my-account', to: '/my-account', icon: <HomeOutlined />, label: t('nav.myAccount'), testId: 'nav-my-account' });
+  } else {
+    if (can('people.read')) items.push({ key: 'people', to: '/people', icon: <TeamOutlined />, label: t('nav.people'), testId: 'nav-people' });
+    if (can('customers.read'))
+      items.push({ key: 'customers', to: '/customers', icon: <ShopOutlined />, label: t('nav.customers'), testId: 'nav-customers' });
+    if (can('audit.read')) items.push({ key: 'audit', to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
+    if (can('settings.read'))
+      items.push({ key: 'settings', to: '/settings', icon: <SettingOutlined />, label: t('nav.settings'), testId: 'nav-settings' });
+    if (can('users.manage') || can('api_tokens.manage'))
+      items.push({ key: 'users', to: '/users', icon: <ApiOutlined />, label: t('nav.users'), testId: 'nav-users' });
+  }
+
+  const section = location.pathname.split('/')[1] ?? '';
+  // The portal user's customer page lives under /customers/:id.
+  const selected = user?.role === 'customer' && section === 'customers' ? 'my-account' : section;
+
+  const menuItems: MenuProps['items'] = items.map((item) => ({
+    key: item.key,
+    icon: item.icon,
+    label: (
+      <Link to={item.to} data-testid={item.testId} onClick={onNavigate}>
+        {item.label}
+      </Link>
+    ),
+  }));
+
+  return <Menu mode="inline" selectedKeys={[selected]} items={menuItems} style={{ borderInlineEnd: 'none' }} />;
+}

@@ -1,0 +1,62 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Permission } from '../api/types.ts';
+import { PageSpinner } from '../components/PageSpinner.tsx';
+import { HomeRedirect } from './HomeRedirect.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireAuth, type RouteHandle } from './guards.tsx';
+import { RouteError } from './RouteError.tsx';
+
+type PageModule = { default: ComponentType };
+
+/**
+ * A page loaded on first visit. `permissions` (any of them) go in the route's handle;
+ * the layout shows "forbidden" instead of the page to users holding none.
+ */
+function page(load: () => Promise<PageModule>, ...permissions: Permission[]): Pick<RouteObject, 'lazy' | 'handle'> {
+  return {
+    handle: { permissions } satisfies RouteHandle,
+    lazy: async () => ({ Component: (await load()).default }),
+  };
+}
+
+export const routes: RouteObject[] = [
+  {
+    HydrateFallback: () => <PageSpinner fullScreen />,
+    ErrorBoundary: RouteError,
+    children: [
+      { path: '/sign-in', lazy: async () => ({ Component: (await import('../features/auth/SignInPage.tsx')).default }) },
+      {
+        path: '/',
+        Component: RequireAuth,
+        children: [
+          {
+            Component: AppLayout,
+            ErrorBoundary: RouteError,
+            children: [
+              { index: true, Component: HomeRedirect },
+              { path: 'people', ...page(() => import('../features/people/PeopleListPage.tsx'), 'people.read') },
+              { path: 'people/:id', ...page(() => import('../features/people/EmployeeDetailPage.tsx'), 'people.read') },
+              { path: 'customers', ...page(() => import('../features/customers/CustomerListPage.tsx'), 'customers.read') },
+              {
+                path: 'customers/:id',
+                ...page(() => import('../features/customers/CustomerDetailPage.tsx'), 'customers.read'),
+              },
+              { path: 'my-account', ...page(() => import('../features/portal/MyAccountPage.tsx')) },
+              { path: 'audit', ...page(() => import('../features/audit/AuditPage.tsx'), 'audit.read') },
+              { path: 'settings', ...page(() => import('../features/settings/SettingsPage.tsx'), 'settings.read') },
+              {
+                path: 'users',
+                ...page(() => import('../features/admin/UsersAndTokensPage.tsx'), 'users.manage', 'api_tokens.manage'),
+              },
+              { path: '*', Component: NotFoundPage },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
