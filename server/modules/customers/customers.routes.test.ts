@@ -761,3 +761,23 @@ describe('admin', () => {
     expect(res.statusCode).toBe(201);
   });
 });
+
+describe('primary contact on a stale-safe path', () => {
+  it('re-saving the primary contact as primary succeeds, and the demoted one gets a new version', async () => {
+    const s = await signInAs(t, { role: 'agent' });
+    const created = (
+      await as(t.app, s, { method: 'POST', url: '/api/v1/customers', payload: { kind: 'company', name: '主联系人测试', contacts: [{ name: '甲' }, { name: '乙' }] } })
+    ).json();
+    const [first, second] = created.contacts;
+    const same = await as(t.app, s, { method: 'PATCH', url: `/api/v1/customers/${created.id}/contacts/${first.id}`, payload: { version: first.version, isPrimary: true, title: '经理' } });
+    expect(same.statusCode).toBe(200);
+    const promoted = await as(t.app, s, { method: 'PATCH', url: `/api/v1/customers/${created.id}/contacts/${second.id}`, payload: { version: second.version, isPrimary: true } });
+    const contacts = promoted.json().contacts;
+    expect(contacts.find((c: { id: string }) => c.id === second.id).isPrimary).toBe(true);
+    const demoted = contacts.find((c: { id: string }) => c.id === first.id);
+    expect(demoted.isPrimary).toBe(false);
+    // an edit from the copy read before the demotion is refused
+    const stale = await as(t.app, s, { method: 'PATCH', url: `/api/v1/customers/${created.id}/contacts/${first.id}`, payload: { version: demoted.version - 1, title: 'x' } });
+    expect(stale.statusCode).toBe(409);
+  });
+});

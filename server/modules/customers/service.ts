@@ -122,7 +122,7 @@ export type Part = keyof typeof PARTS;
 type PartValues = Record<string, unknown>;
 
 /** Rules a part's values must meet, given what is already stored for it (empty when it is new). */
-async function checkPart(trx: Transaction<DB>, customerId: string, part: Part, values: PartValues, stored: PartValues) {
+async function checkPart(trx: Transaction<DB>, customerId: string, part: Part, values: PartValues, stored: PartValues & { id?: string }) {
   const merged = { ...stored, ...values };
   if (part === 'product') {
     const siteId = merged.siteId as string | null | undefined;
@@ -136,7 +136,14 @@ async function checkPart(trx: Transaction<DB>, customerId: string, part: Part, v
   }
   if (part === 'contact' && values.isPrimary === true) {
     // Naming a new primary contact demotes the previous one.
-    await trx.updateTable('customerContacts').set({ isPrimary: false }).where('customerId', '=', customerId).execute();
+    // Its version moves too, so an edit made from a stale copy of it is refused.
+    await trx
+      .updateTable('customerContacts')
+      .set((eb) => ({ isPrimary: false, version: eb('version', '+', 1) }))
+      .where('customerId', '=', customerId)
+      .where('isPrimary', '=', true)
+      .where('id', '<>', stored.id ?? '00000000-0000-0000-0000-000000000000')
+      .execute();
   }
 }
 
