@@ -17,22 +17,29 @@ export const PERMISSIONS = [
   'settings.write',
   'users.manage',
   'api_tokens.manage',
+  'work_orders.read',
+  'work_orders.create',
+  'work_orders.dispatch',
+  'work_orders.work',
+  // Integrations (a mail gateway's API token) hand in raw inbound email (P4.1.1).
+  'inbound_email.submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_DIRECTORY: Permission[] = ['people.read', 'teams.read'];
+const DISPATCH: Permission[] = ['work_orders.read', 'work_orders.create', 'work_orders.dispatch'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Agents hand requests to technicians, so they see the staff directory; they keep customer records.
-  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write'],
-  technician: [...STAFF_DIRECTORY, 'customers.read'],
+  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write', ...DISPATCH],
+  technician: [...STAFF_DIRECTORY, 'customers.read', 'work_orders.read', 'work_orders.work'],
   // A supervisor edits the people of the teams they lead (the people policy narrows people.write).
-  supervisor: [...STAFF_DIRECTORY, 'people.write', 'customers.read', 'customers.write', 'settings.read'],
-  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read'],
+  supervisor: [...STAFF_DIRECTORY, 'people.write', 'customers.read', 'customers.write', 'settings.read', ...DISPATCH, 'work_orders.work'],
+  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH],
   hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read'],
   // A customer reads only their own account (the customers policy narrows customers.read).
-  customer: ['customers.read'],
+  customer: ['customers.read', 'work_orders.read', 'work_orders.create'],
   department: [],
 };
 

@@ -3,7 +3,9 @@ import { z } from 'zod';
 // Dated policy settings: every number the policy names lives here with the date it takes
 // effect, never as a constant in code. Each definition says what its value may be.
 
-export type SettingKind = 'timeZone' | 'integer' | 'percent' | 'text';
+/** How the settings screen edits a value; 'json' is a structured value (an object) edited as JSON. */
+export const SETTING_KINDS = ['timeZone', 'integer', 'percent', 'text', 'json'] as const;
+export type SettingKind = (typeof SETTING_KINDS)[number];
 type Text = { 'zh-CN': string; en: string };
 
 export type SettingDefinition<T = unknown> = {
@@ -26,8 +28,53 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A wall-clock time of day, 'HH:MM' (00:00-23:59, or 24:00 for the end of the day). */
+const timeOfDay = z.string().refine((v) => /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/.test(v), { params: { messageKey: 'field.invalid_format' } });
+/** A number of minutes an SLA clock allows: a positive whole number, at most a year. */
+const slaMinutes = z.number().int().min(1).max(525_600);
+
+const slaTarget = z
+  .object({
+    responseMinutes: slaMinutes,
+    arrivalMinutes: slaMinutes,
+    resolutionMinutes: slaMinutes,
+    /** 'business': working hours of working days; '24x7': round the clock. */
+    calendar: z.enum(['business', '24x7']),
+  })
+  .strict()
+  .refine((t) => t.responseMinutes <= t.arrivalMinutes && t.arrivalMinutes <= t.resolutionMinutes, {
+    params: { messageKey: 'field.invalid' },
+  });
+export type SlaTarget = z.infer<typeof slaTarget>;
+
+const slaTargets = z.object({ urgent: slaTarget, high: slaTarget, normal: slaTarget, low: slaTarget }).strict();
+export type SlaTargets = z.infer<typeof slaTargets>;
+
+const workingHours = z
+  .object({
+    /** ISO weekdays, 1 = Monday .. 7 = Sunday. */
+    weekdays: z
+      .array(z.number().int().min(1).max(7))
+      .min(1)
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, { params: { messageKey: 'field.invalid' } }),
+    start: timeOfDay,
+    end: timeOfDay,
+  })
+  .strict()
+  .refine((h) => h.start < h.end, { params: { messageKey: 'field.invalid' } });
+export type WorkingHours = z.infer<typeof workingHours>;
+
+/**
+ * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
+ * `SettingValue<K>` is the value its schema yields, and checks the default against the schema.
+ */
+function define<const K extends string, S extends z.ZodType>(d: Omit<SettingDefinition<z.output<S>>, 'key' | 'schema'> & { key: K; schema: S }) {
+  return d;
+}
+
 const definitions = [
-  {
+  define({
     key: 'company.timeZone',
     kind: 'timeZone',
     label: { 'zh-CN': '公司时区', en: 'Company time zone' },
@@ -37,8 +84,8 @@ const definitions = [
     },
     schema: z.string().max(64).refine(isTimeZone, { params: { messageKey: 'field.time_zone' } }),
     defaultValue: 'Asia/Shanghai',
-  } satisfies SettingDefinition<string>,
-  {
+  }),
+  define({
     key: 'security.signIn.maxFailures',
     kind: 'integer',
     label: { 'zh-CN': '登录失败锁定次数', en: 'Failed sign-ins before lock' },
@@ -49,8 +96,8 @@ const definitions = [
     clause: 'P6.4.1',
     schema: z.number().int().min(3).max(20),
     defaultValue: 5,
-  } satisfies SettingDefinition<number>,
-  {
+  }),
+  define({
     key: 'security.signIn.lockMinutes',
     kind: 'integer',
     label: { 'zh-CN': '登录锁定时长（分钟）', en: 'Sign-in lock (minutes)' },
@@ -61,7 +108,62 @@ const definitions = [
     clause: 'P6.4.1',
     schema: z.number().int().min(1).max(1440),
     defaultValue: 15,
-  } satisfies SettingDefinition<number>,
+  }),
+  define({
+    key: 'sla.targets',
+    kind: 'json',
+    label: { 'zh-CN': 'SLA 时限（按优先级）', en: 'SLA targets by priority' },
+    description: {
+      'zh-CN':
+        '自受理起，每个优先级的响应（联系客户）、到场、解决时限（分钟），以及计时日历：business 按工作时间（工作日、节假日、调休）计时，24x7 全天候计时。响应 ≤ 到场 ≤ 解决。因客户或备件原因挂起的时间不计入。',
+      en: 'For each priority, minutes from receipt to response (customer contacted), arrival on site and resolution, and the calendar the clocks run on: business (working hours of working days, skipping holidays, counting make-up days) or 24x7 (round the clock). Response ≤ arrival ≤ resolution. Time on hold for customer- or parts-caused reasons does not count.',
+    },
+    clause: 'P4.1.2/P4.2.1',
+    schema: slaTargets,
+    defaultValue: {
+      urgent: { responseMinutes: 60, arrivalMinutes: 240, resolutionMinutes: 480, calendar: '24x7' },
+      high: { responseMinutes: 120, arrivalMinutes: 480, resolutionMinutes: 1440, calendar: 'business' },
+      normal: { responseMinutes: 240, arrivalMinutes: 1440, resolutionMinutes: 2880, calendar: 'business' },
+      low: { responseMinutes: 480, arrivalMinutes: 2880, resolutionMinutes: 7200, calendar: 'business' },
+    },
+  }),
+  define({
+    key: 'sla.workingHours',
+    kind: 'json',
+    label: { 'zh-CN': 'SLA 工作时间', en: 'SLA working hours' },
+    description: {
+      'zh-CN':
+        '按工作时间计时的 SLA 时钟只在这些星期几（1=周一 … 7=周日）的上班至下班时间内走动（公司时区）；法定节假日不计，调休上班日照常计时（见节假日日历）。',
+      en: 'Business-hours SLA clocks run only on these weekdays (1 = Monday .. 7 = Sunday) between start and end, in the company time zone; statutory holidays are skipped and make-up working days count (see the holiday calendar).',
+    },
+    clause: 'P4.1.2',
+    schema: workingHours,
+    defaultValue: { weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '18:00' },
+  }),
+  define({
+    key: 'sla.warnAtPercent',
+    kind: 'percent',
+    label: { 'zh-CN': 'SLA 预警比例', en: 'SLA warning threshold' },
+    description: {
+      'zh-CN': '工单已用工作时间达到时限的此比例时，标记为“有超时风险”，并提醒负责技术员及其主管。',
+      en: 'An order whose elapsed business time reaches this share of its allowance is "at risk", and its technician and supervisor are warned.',
+    },
+    clause: 'P4.2.1',
+    schema: z.number().int().min(1).max(99),
+    defaultValue: 80,
+  }),
+  define({
+    key: 'workOrders.reopenWithinDays',
+    kind: 'integer',
+    label: { 'zh-CN': '返修重开期限（天）', en: 'Reopen window (days)' },
+    description: {
+      'zh-CN': '故障在解决后此天数内复发的，重新打开原工单，并计入解决质量考核。',
+      en: 'A fault that comes back within this many days of resolution reopens the order and counts against its resolution.',
+    },
+    clause: 'P5.1.3',
+    schema: z.number().int().min(1).max(365),
+    defaultValue: 30,
+  }),
 ] as const;
 
 export type SettingKey = (typeof definitions)[number]['key'];

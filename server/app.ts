@@ -15,11 +15,17 @@ import { sql } from 'kysely';
 import { apiTokenRoutes } from './modules/api-tokens/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
+import { calendarRoutes } from './modules/calendar/routes.ts';
+import { consultationRoutes } from './modules/consultations/routes.ts';
 import { customerRoutes } from './modules/customers/routes.ts';
+import { inboundEmailRoutes } from './modules/inbound-email/routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/routes.ts';
+import { notificationRoutes } from './modules/notifications/routes.ts';
 import { employeeRoutes } from './modules/people/routes.ts';
 import { teamRoutes } from './modules/people/team-routes.ts';
 import { settingRoutes } from './modules/settings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { workOrderRoutes } from './modules/work-orders/routes.ts';
 import { registerAuthentication } from './platform/auth.ts';
 import type { AppDeps, RouteModule } from './platform/deps.ts';
 import { errorHandler, notFoundHandler } from './platform/errors.ts';
@@ -33,6 +39,12 @@ const modules: RouteModule[] = [
   customerRoutes,
   auditRoutes,
   settingRoutes,
+  calendarRoutes,
+  workOrderRoutes,
+  consultationRoutes,
+  knowledgeRoutes,
+  notificationRoutes,
+  inboundEmailRoutes,
 ];
 
 export type BuildOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };

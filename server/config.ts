@@ -17,6 +17,14 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  // Inbound email (P4.1.1): the built-in SMTP listener is off unless a port is given.
+  SMTP_LISTEN_PORT: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(0).max(65535).optional()),
+  SMTP_LISTEN_HOST: z.string().default('127.0.0.1'),
+  // Outbound notifications (P4.3.3): email through this SMTP server; without it email waits in the outbox.
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional()),
+  SMTP_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
+  // SMS / IM gateways: each notification is also POSTed as JSON here.
+  NOTIFY_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Config = {
@@ -27,6 +35,9 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   sessionTtlHours: number;
   cookieSecure: 'auto' | 'true' | 'false';
+  inboundSmtp: { port: number; host: string } | null;
+  smtp: { url: string; from: string } | null;
+  notifyWebhookUrl: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -46,7 +57,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
+    inboundSmtp: e.SMTP_LISTEN_PORT === undefined ? null : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? defaultFrom(e.SMTP_URL) } : null,
+    notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
   };
+}
+
+/** The sender of notification email when SMTP_FROM is unset: the SMTP user when it is an address. */
+function defaultFrom(url: string): string {
+  const user = decodeURIComponent(new URL(url).username);
+  return user.includes('@') ? user : 'aftersales@localhost';
 }
 
 export class ConfigError extends Error {}

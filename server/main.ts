@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DEMO_PASSWORD, demoSignIns } from './db/seed/demo.ts';
+import { startInboundSmtp } from './modules/inbound-email/smtp.ts';
+import { startNotificationDispatcher } from './modules/notifications/dispatcher.ts';
+import { configureNotificationChannels } from './modules/notifications/service.ts';
+import { startSlaAlerts } from './modules/work-orders/sla-alerts.ts';
 import { prepareDatabase } from './startup.ts';
 
 const started = performance.now();
@@ -21,7 +25,14 @@ const app = await buildApp(
   { db: database.db, engine: database.engine, config },
   { logger: { level: config.logLevel }, webDist: resolve(import.meta.dirname, '../web/dist') },
 );
+// Webhook rows (SMS/IM gateways) are queued only when there is a gateway to send them to.
+configureNotificationChannels({ webhook: config.notifyWebhookUrl !== null });
 await app.listen({ port: config.port, host: config.host });
+
+// Background work (P4.1.1, P4.3.3, SLA escalation): inbound SMTP, the notification outbox, SLA alerts.
+const inboundSmtp = config.inboundSmtp ? await startInboundSmtp(database.db, config.inboundSmtp, app.log) : null;
+const dispatcher = startNotificationDispatcher(database.db, config, app.log);
+const slaAlerts = startSlaAlerts(database.db, app.log);
 
 const url = `http://localhost:${config.port}`;
 const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
@@ -42,6 +53,7 @@ console.log(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    await Promise.all([dispatcher.stop(), slaAlerts.stop(), inboundSmtp?.close()]);
     await app.close();
     await database.close();
     process.exit(0);

@@ -2,6 +2,7 @@ import { type Config, loadConfig } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
+import { seedDemoWorkOrders } from './db/seed/demo-work-orders.ts';
 import { ensureDefaultSettings } from './modules/settings/service.ts';
 
 /** Opens the configured database and brings it up to date: migrations, default settings, and the demo company on an empty one. */
@@ -12,6 +13,7 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
   let seeded = false;
   if (config.seedDemo === 'auto' && (await isDatabaseEmpty(database.db))) {
     await seedDemoCompany(database.db);
+    await seedDemoWorkOrders(database.db);
     seeded = true;
   }
   return { database, seeded };

@@ -1,10 +1,16 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { DB } from './schema.ts';
 import * as foundation from './migrations/2026112601_foundation.ts';
+import * as workOrders from './migrations/2026112602_work_orders.ts';
+import * as calendar from './migrations/2026112603_calendar.ts';
+import * as notificationDelivery from './migrations/2026112604_notification_delivery.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
   '2026112601_foundation': foundation,
+  '2026112602_work_orders': workOrders,
+  '2026112603_calendar': calendar,
+  '2026112604_notification_delivery': notificationDelivery,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

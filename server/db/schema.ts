@@ -195,6 +195,207 @@ export interface SettingsTable {
   createdAt: TimestampDefault;
 }
 
+export type Channel = 'phone' | 'email' | 'portal' | 'chat' | 'api';
+export type Priority = 'urgent' | 'high' | 'normal' | 'low';
+export type HoldReason = 'customer' | 'parts' | 'other';
+
+export interface WorkOrderCountersTable {
+  day: DateOnly;
+  last: number;
+}
+
+export interface WorkOrdersTable {
+  id: Generated<string>;
+  number: string;
+  channel: Channel;
+  customerId: string;
+  contactId: string | null;
+  siteId: string | null;
+  productId: string | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  title: string;
+  description: string;
+  category: string;
+  priority: Priority;
+  preferredFrom: NullableTimestamp;
+  preferredTo: NullableTimestamp;
+  state: string;
+  heldFromState: string | null;
+  holdReason: HoldReason | null;
+  teamId: string | null;
+  assigneeId: string | null;
+  duplicateOfId: string | null;
+  receivedAt: Timestamp;
+  respondedAt: NullableTimestamp;
+  arrivedAt: NullableTimestamp;
+  resolvedAt: NullableTimestamp;
+  closedAt: NullableTimestamp;
+  cancelledAt: NullableTimestamp;
+  visitScheduledAt: NullableTimestamp;
+  expectedArrivalAt: NullableTimestamp;
+  solution: string | null;
+  resolution: string | null;
+  cancelReason: string | null;
+  reopenCount: Generated<number>;
+  /** The SLA policy in force when the order was received: targets, calendar kind, settings version. */
+  sla: unknown;
+  responseDueAt: NullableTimestamp;
+  arrivalDueAt: NullableTimestamp;
+  resolutionDueAt: NullableTimestamp;
+  /** When each clock becomes "at risk" (sla.warnAtPercent of its business-time allowance). */
+  responseWarnAt: NullableTimestamp;
+  arrivalWarnAt: NullableTimestamp;
+  resolutionWarnAt: NullableTimestamp;
+  createdBy: string | null;
+  searchText: Generated<string>;
+  searchGrams: Generated<string[]>;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface WorkOrderEventsTable {
+  id: Generated<number>;
+  workOrderId: string;
+  at: TimestampDefault;
+  actorUserId: string | null;
+  actorEmployeeId: string | null;
+  actorLabel: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  data: ColumnType<unknown, unknown, unknown>;
+  latitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  longitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+}
+
+export interface WorkOrderPausesTable {
+  id: Generated<string>;
+  workOrderId: string;
+  reason: HoldReason;
+  startedAt: Timestamp;
+  endedAt: NullableTimestamp;
+}
+
+export interface WorkOrderCommentsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  kind: 'comment' | 'question' | 'answer' | 'email' | 'note';
+  visibility: 'public' | 'internal';
+  parentId: string | null;
+  authorUserId: string | null;
+  authorLabel: string;
+  body: string;
+  createdAt: TimestampDefault;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  commentId: string | null;
+  consultationMessageId: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer | Uint8Array;
+  uploadedBy: string | null;
+  uploadedByLabel: string;
+  createdAt: TimestampDefault;
+}
+
+export interface ConsultationsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  topic: string;
+  status: Generated<'open' | 'agreed'>;
+  openedBy: string;
+  agreedSolution: string | null;
+  agreedAt: NullableTimestamp;
+  agreedBy: string | null;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+}
+
+export interface ConsultationParticipantsTable {
+  consultationId: string;
+  employeeId: string;
+  role: 'owner' | 'invited';
+  invitedBy: string | null;
+  invitedAt: TimestampDefault;
+  joinedAt: NullableTimestamp;
+  contributed: Generated<boolean>;
+}
+
+export interface ConsultationMessagesTable {
+  id: Generated<string>;
+  consultationId: string;
+  parentId: string | null;
+  authorId: string;
+  body: string;
+  mentions: Generated<string[]>;
+  createdAt: TimestampDefault;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  channel: 'in_app' | 'email' | 'webhook';
+  userId: string | null;
+  recipient: string | null;
+  workOrderId: string | null;
+  event: string;
+  locale: Generated<Locale>;
+  subject: string;
+  body: string;
+  status: Generated<'pending' | 'sent' | 'failed' | 'read'>;
+  attempts: Generated<number>;
+  lastError: string | null;
+  createdAt: TimestampDefault;
+  sentAt: NullableTimestamp;
+  readAt: NullableTimestamp;
+  /** A claimed row's lease, or when a failed send is tried again. */
+  nextAttemptAt: NullableTimestamp;
+}
+
+export interface SlaAlertsTable {
+  workOrderId: string;
+  clock: 'response' | 'arrival' | 'resolution';
+  level: 'warning' | 'breach';
+  createdAt: TimestampDefault;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  requestHash: string;
+  workOrderId: string;
+  createdAt: TimestampDefault;
+}
+
+export interface InboundEmailsTable {
+  id: Generated<string>;
+  messageId: string | null;
+  fromAddress: string | null;
+  subject: string | null;
+  receivedAt: TimestampDefault;
+  size: number;
+  outcome: 'order' | 'comment' | 'rejected';
+  workOrderId: string | null;
+  error: string | null;
+}
+
+/** A date the company calendar overrides: a holiday on a working weekday, or a make-up working day (调休). */
+export interface CalendarDaysTable {
+  date: DateOnly;
+  kind: 'holiday' | 'workday';
+  name: string;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
 export interface DB {
   teams: TeamsTable;
   employees: EmployeesTable;
@@ -210,6 +411,20 @@ export interface DB {
   apiTokens: ApiTokensTable;
   auditLog: AuditLogTable;
   settings: SettingsTable;
+  workOrderCounters: WorkOrderCountersTable;
+  workOrders: WorkOrdersTable;
+  workOrderEvents: WorkOrderEventsTable;
+  workOrderPauses: WorkOrderPausesTable;
+  workOrderComments: WorkOrderCommentsTable;
+  attachments: AttachmentsTable;
+  consultations: ConsultationsTable;
+  consultationParticipants: ConsultationParticipantsTable;
+  consultationMessages: ConsultationMessagesTable;
+  notifications: NotificationsTable;
+  slaAlerts: SlaAlertsTable;
+  idempotencyKeys: IdempotencyKeysTable;
+  inboundEmails: InboundEmailsTable;
+  calendarDays: CalendarDaysTable;
 }
 
 export type Employee = Selectable<EmployeesTable>;
@@ -218,3 +433,4 @@ export type EmployeeUpdate = Updateable<EmployeesTable>;
 export type Customer = Selectable<CustomersTable>;
 export type User = Selectable<UsersTable>;
 export type Team = Selectable<TeamsTable>;
+export type WorkOrder = Selectable<WorkOrdersTable>;

@@ -29,13 +29,13 @@ export type AuditEntry = {
 /** Writes one audit row; call it with the transaction that makes the change, so both land or neither. */
 export async function writeAudit(
   trx: Transaction<DB> | Kysely<DB>,
-  ctx: Pick<ServiceContext, 'actor' | 'requestId'> | { actor: null; requestId: string | null; label: string },
+  ctx: Pick<ServiceContext, 'actor' | 'requestId'> | { actor: null; requestId: string | null; label: string; userId?: string | null },
   entry: AuditEntry,
 ): Promise<void> {
   await trx
     .insertInto('auditLog')
     .values({
-      actorUserId: ctx.actor?.userId ?? null,
+      actorUserId: ctx.actor ? ctx.actor.userId : 'userId' in ctx ? (ctx.userId ?? null) : null,
       actorLabel: ctx.actor ? `${ctx.actor.displayName} (${ctx.actor.username})` : 'label' in ctx ? ctx.label : 'system',
       action: entry.action,
       entityType: entry.entityType,

@@ -33,6 +33,7 @@ export const errors = {
   duplicate: (field: string) =>
     new AppError(409, 'conflict.duplicate', { fields: [{ field, code: 'duplicate', key: 'field.duplicate' }] }),
   businessRule: (detail: string) => new AppError(422, 'business_rule', { extra: { detail } }),
+  illegalTransition: (state: string, allowed: string[]) => new AppError(409, 'conflict.transition', { extra: { state, allowed } }),
 };
 
 const TITLE_STATUS: Record<number, MessageKey> = {

@@ -20,6 +20,14 @@ const catalog = {
     'zh-CN': '该记录在您打开后已被他人修改，请刷新后重试',
   },
   'conflict.duplicate': { en: 'This value is already taken', 'zh-CN': '该值已被占用' },
+  'conflict.agreed': {
+    en: 'This consultation already has an agreed solution',
+    'zh-CN': '该会诊已确定解决方案',
+  },
+  'conflict.transition': {
+    en: 'This step is not possible in the order\'s current state',
+    'zh-CN': '工单当前状态下不能执行此操作',
+  },
   business_rule: { en: 'This is not allowed', 'zh-CN': '不允许此操作' },
   internal: { en: 'Something went wrong on the server', 'zh-CN': '服务器出错了' },
   // per-field validation issues (zod issue codes and our own)
@@ -40,6 +48,8 @@ const catalog = {
   'field.duplicate': { en: 'Already taken', 'zh-CN': '已被占用' },
   'field.time_zone': { en: 'Not a known time zone', 'zh-CN': '不是有效的时区' },
   'field.reference': { en: 'No such record', 'zh-CN': '引用的记录不存在' },
+  'field.not_participant': { en: 'Not a participant of this consultation', 'zh-CN': '不是该会诊的参与者' },
+  'field.self': { en: 'You cannot invite yourself', 'zh-CN': '不能邀请自己' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageKey = keyof typeof catalog;

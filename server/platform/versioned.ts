@@ -2,8 +2,8 @@ import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { errors } from './errors.ts';
 
-type Versioned = 'employees' | 'customers' | 'teams' | 'users' | 'customerContacts' | 'customerSites' | 'installedProducts';
-const HAS_UPDATED_AT = new Set<Versioned>(['employees', 'customers', 'teams', 'users']);
+type Versioned = 'employees' | 'customers' | 'teams' | 'users' | 'customerContacts' | 'customerSites' | 'installedProducts' | 'workOrders';
+const HAS_UPDATED_AT = new Set<Versioned>(['employees', 'customers', 'teams', 'users', 'workOrders']);
 
 /**
  * Optimistic concurrency for rows people edit: the write lands only on the version the caller

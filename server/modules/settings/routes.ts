@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SETTING_KINDS } from '../../../core/settings.ts';
 import { contextOf, type RouteModule, zodRoutes } from '../../platform/deps.ts';
 import { dateOnly, text } from '../../platform/schemas.ts';
 import { settingsPolicy } from './policy.ts';
@@ -13,7 +14,7 @@ const settingView = z
     label: localized,
     description: localized,
     clause: z.string().nullable(),
-    kind: z.enum(['timeZone', 'integer', 'percent', 'text']),
+    kind: z.enum(SETTING_KINDS),
     current: datedValue.nullable(),
     upcoming: z.array(datedValue),
     history: z.array(datedValue),

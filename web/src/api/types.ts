@@ -5,6 +5,9 @@ export type Locale = (typeof LOCALES)[number];
 
 import type { Permission, Role } from '../../../core/permissions.ts';
 import type { Position } from '../../../core/people.ts';
+import type { SettingKind as CoreSettingKind } from '../../../core/settings.ts';
+import type { Action as CoreAction, State as CoreState } from '../../../core/work-order-lifecycle.ts';
+import type { Category, Channel, Priority, SlaClock } from '../../../core/work-orders.ts';
 
 export { type Permission, PERMISSIONS, type Role, ROLES } from '../../../core/permissions.ts';
 export { type Position, POSITIONS } from '../../../core/people.ts';
@@ -18,7 +21,7 @@ export type RecordStatus = (typeof RECORD_STATUSES)[number];
 export const CUSTOMER_KINDS = ['company', 'individual'] as const;
 export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
 
-export const SETTING_KINDS = ['timeZone', 'integer', 'percent', 'text'] as const;
+export const SETTING_KINDS = ['timeZone', 'integer', 'percent', 'text', 'json'] as const satisfies readonly CoreSettingKind[];
 export type SettingKind = (typeof SETTING_KINDS)[number];
 
 /** `YYYY-MM-DD` business date. */
@@ -362,6 +365,325 @@ export interface ApiTokenInput {
   name: string;
   userId: string;
   expiresAt?: Instant;
+}
+
+// ---- work orders ---------------------------------------------------------
+
+// Pure vocabulary from core/work-orders.ts; the lifecycle's states and actions are listed
+// here again because core/work-order-lifecycle.ts carries zod schemas the browser does not
+// need. The checks below fail to compile when the lists drift from core.
+export { CATEGORIES, type Category, CHANNELS, type Channel, PRIORITIES, type Priority, SLA_CLOCKS, type SlaClock } from '../../../core/work-orders.ts';
+export const WO_STATES = [
+  'new',
+  'assigned',
+  'accepted',
+  'contacted',
+  'diagnosing',
+  'solution_proposed',
+  'resolved_remotely',
+  'visit_scheduled',
+  'en_route',
+  'on_site',
+  'work_done',
+  'customer_accepted',
+  'closed',
+  'on_hold',
+  'cancelled',
+] as const satisfies readonly CoreState[];
+export type WoState = (typeof WO_STATES)[number];
+
+export const WO_ACTIONS = [
+  'assign',
+  'publish',
+  'take',
+  'reassign',
+  'accept',
+  'contact_customer',
+  'start_diagnosis',
+  'propose_solution',
+  'resolve_remotely',
+  'schedule_visit',
+  'depart',
+  'arrive',
+  'complete_work',
+  'customer_accept',
+  'close',
+  'hold',
+  'resume',
+  'cancel',
+  'reopen',
+] as const satisfies readonly CoreAction[];
+export type WoAction = (typeof WO_ACTIONS)[number];
+
+type Exhaustive<Core, Listed> = [Exclude<Core, Listed>] extends [never] ? true : { missing: Exclude<Core, Listed> };
+const statesListed: Exhaustive<CoreState, WoState> = true;
+const actionsListed: Exhaustive<CoreAction, WoAction> = true;
+const kindsListed: Exhaustive<CoreSettingKind, SettingKind> = true;
+void [statesListed, actionsListed, kindsListed];
+
+export const OPEN_WO_STATES: readonly WoState[] = WO_STATES.filter((s) => s !== 'closed' && s !== 'cancelled');
+
+export const SLA_STATUSES = ['met', 'met_late', 'breached', 'at_risk', 'on_track', 'paused', 'not_applicable'] as const;
+export type SlaStatus = (typeof SLA_STATUSES)[number];
+
+export const HOLD_REASONS = ['customer', 'parts', 'other'] as const;
+export type HoldReason = (typeof HOLD_REASONS)[number];
+
+export const COMMENT_KINDS = ['comment', 'question', 'answer', 'email', 'note'] as const;
+export type CommentKind = (typeof COMMENT_KINDS)[number];
+
+/** Events of the order's timeline: every action, plus the receipt. */
+export const WO_EVENTS = ['receive', ...WO_ACTIONS] as const;
+
+export interface WorkOrderSummary {
+  id: string;
+  number: string;
+  channel: Channel;
+  title: string;
+  category: Category;
+  priority: Priority;
+  state: WoState;
+  customer: Ref | null;
+  site: Ref | null;
+  product: { id: string; model: string; serialNumber: string } | null;
+  team: Ref | null;
+  assignee: Ref | null;
+  receivedAt: Instant;
+  preferredFrom: Instant | null;
+  preferredTo: Instant | null;
+  responseDueAt: Instant | null;
+  arrivalDueAt: Instant | null;
+  resolutionDueAt: Instant | null;
+  slaStatus: SlaStatus;
+  version: number;
+}
+
+export interface SlaClockView {
+  clock: SlaClock;
+  targetMinutes: number;
+  dueAt: Instant | null;
+  metAt: Instant | null;
+  status: SlaStatus;
+  pausedMinutes: number;
+  /** How the deadline was computed (server text). */
+  explanation: string;
+}
+
+export interface TimelineEvent {
+  id: number;
+  at: Instant;
+  actor: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  data: unknown;
+  location: { latitude: number; longitude: number } | null;
+}
+
+export interface AttachmentRef {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
+export interface OrderAttachment extends AttachmentRef {
+  uploadedBy: string;
+  createdAt: Instant;
+}
+
+export interface OrderComment {
+  id: string;
+  kind: CommentKind;
+  visibility: 'public' | 'internal';
+  parentId: string | null;
+  author: string;
+  body: string;
+  createdAt: Instant;
+  attachments: AttachmentRef[];
+}
+
+export interface WorkOrder extends WorkOrderSummary {
+  description: string;
+  contact: { id: string; name: string; phone: string | null } | null;
+  reporterName: string | null;
+  reporterPhone: string | null;
+  reporterEmail: string | null;
+  holdReason: string | null;
+  solution: string | null;
+  resolution: string | null;
+  cancelReason: string | null;
+  visitScheduledAt: Instant | null;
+  expectedArrivalAt: Instant | null;
+  duplicateOf: { id: string; number: string } | null;
+  reopenCount: number;
+  sla: SlaClockView[];
+  timeline: TimelineEvent[];
+  comments: OrderComment[];
+  attachments: OrderAttachment[];
+  allowedActions: WoAction[];
+  abilities: { comment: boolean; internalNote: boolean; answer: boolean; consult: boolean };
+}
+
+export interface WorkOrderFilters {
+  q?: string;
+  /** Comma-separated states, or `open`. */
+  state?: string;
+  priority?: Priority;
+  teamId?: string;
+  assigneeId?: string;
+  customerId?: string;
+  productId?: string;
+  mine?: 'true';
+  pool?: 'true';
+  sla?: 'at_risk' | 'breached';
+  from?: DateString;
+  to?: DateString;
+}
+
+export interface AttachmentInput {
+  filename: string;
+  contentType: string;
+  dataBase64: string;
+}
+
+interface OrderFieldsInput {
+  contactId?: string | null;
+  siteId?: string | null;
+  productId?: string | null;
+  title: string;
+  description: string;
+  category: Category;
+  priority: Priority;
+  preferredFrom?: Instant | null;
+  preferredTo?: Instant | null;
+  attachments?: AttachmentInput[];
+}
+
+export interface StaffIntakeInput extends OrderFieldsInput {
+  channel: Exclude<Channel, 'portal'>;
+  customerId: string;
+  reporterName?: string | null;
+  reporterPhone?: string | null;
+  reporterEmail?: string | null;
+  duplicateOfId?: string | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+}
+
+export type PortalIntakeInput = OrderFieldsInput;
+
+export interface GeoLocation {
+  latitude: number;
+  longitude: number;
+  accuracyMeters?: number;
+}
+
+export interface TransitionInput {
+  action: WoAction;
+  version: number;
+  payload: Record<string, unknown>;
+  location?: GeoLocation;
+}
+
+export interface CommentInput {
+  kind: 'comment' | 'question' | 'answer' | 'note';
+  body: string;
+  parentId?: string | null;
+  attachments?: AttachmentInput[];
+}
+
+// ---- consultations, similar cases, notifications, calendar ---------------
+
+export interface ConsultationParticipant {
+  id: string;
+  name: string;
+  role: string;
+  joinedAt: Instant | null;
+  contributed: boolean;
+}
+
+export interface ConsultationMessage {
+  id: string;
+  parentId: string | null;
+  author: string | Ref | null;
+  body: string;
+  mentions: (string | Ref)[];
+  attachments: AttachmentRef[];
+  createdAt: Instant;
+}
+
+export interface Consultation {
+  id: string;
+  topic: string;
+  status: 'open' | 'agreed';
+  agreedSolution: string | null;
+  version: number;
+  participants: ConsultationParticipant[];
+  messages: ConsultationMessage[];
+}
+
+export interface SimilarCase {
+  id: string;
+  number: string;
+  title: string;
+  state: WoState;
+  /** 0..1 */
+  similarity: number;
+  solution: string | null;
+  resolution: string | null;
+  receivedAt: Instant;
+  model: string | null;
+}
+
+export interface SimilarCases {
+  sameModel: SimilarCase[];
+  similar: SimilarCase[];
+}
+
+export const NOTIFICATION_EVENTS = [
+  'received',
+  'assigned',
+  'en_route',
+  'on_site',
+  'done',
+  'report_ready',
+  'answered',
+  'question',
+  'sla_warning',
+  'sla_breach',
+] as const;
+
+export interface AppNotification {
+  id: string;
+  event: string;
+  subject: string;
+  body: string;
+  workOrderId: string | null;
+  createdAt: Instant;
+  readAt: Instant | null;
+  status: string;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unreadCount: number;
+}
+
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+export interface CalendarDay {
+  date: DateString;
+  kind: CalendarDayKind;
+  name: string;
+  version: number;
+  updatedAt?: Instant;
+}
+
+export interface CalendarYear {
+  year: number;
+  items: CalendarDay[];
+  abilities: Abilities<'update'>;
 }
 
 // ---- errors --------------------------------------------------------------

@@ -66,3 +66,25 @@ export function fromDateString(value: string | null | undefined): Dayjs | undefi
 export function endOfDayInstant(value: Dayjs): string {
   return dayjs.tz(value.format(DATE_FORMAT), companyTimeZone).endOf('day').toISOString();
 }
+
+/**
+ * A date-time picker's wall-clock value read in the company time zone, as an ISO instant
+ * (a technician in another zone still picks "14:00" meaning 14:00 at the company).
+ */
+export function instantFromPicker(value: Dayjs | null | undefined): string | null {
+  if (!value?.isValid()) return null;
+  return dayjs.tz(value.format('YYYY-MM-DDTHH:mm:ss'), companyTimeZone).toISOString();
+}
+
+/** An ISO instant as a picker value showing its wall-clock time in the company time zone. */
+export function pickerFromInstant(iso: string | null | undefined): Dayjs | undefined {
+  if (!iso) return undefined;
+  const d = dayjs(iso);
+  if (!d.isValid()) return undefined;
+  return dayjs(d.tz(companyTimeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}
+
+/** Now, as a picker value in the company time zone. */
+export function pickerNow(): Dayjs {
+  return dayjs(dayjs().tz(companyTimeZone).format('YYYY-MM-DDTHH:mm:ss'));
+}

@@ -24,11 +24,13 @@ interface CustomerFormModalProps {
   customer?: Customer;
   onClose: () => void;
   onSaved: (customer: Customer) => void;
+  /** Prefills a new customer (the name or phone an agent searched for). */
+  defaults?: { name?: string; phone?: string };
 }
 
 const blank = (value: string | undefined) => (value?.trim() ? value.trim() : null);
 
-export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormModalProps) {
+export function CustomerFormModal({ customer, onClose, onSaved, defaults }: CustomerFormModalProps) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { message } = App.useApp();
@@ -96,7 +98,7 @@ export function CustomerFormModal({ customer, onClose, onSaved }: CustomerFormMo
       initialValues={
         customer
           ? { kind: customer.kind, name: customer.name, phone: customer.phone ?? '', email: customer.email ?? '', notes: customer.notes ?? '' }
-          : { kind: 'company', withSite: false }
+          : { kind: 'company', withSite: false, name: defaults?.name, phone: defaults?.phone }
       }
     >
       <Row gutter={12}>

@@ -10,9 +10,10 @@ interface TeamSelectProps {
   fallback?: { id: string; name: string } | null;
   placeholder?: string;
   id?: string;
+  'data-testid'?: string;
 }
 
-export function TeamSelect({ value, onChange, fallback, placeholder, id }: TeamSelectProps) {
+export function TeamSelect({ value, onChange, fallback, placeholder, id, ...rest }: TeamSelectProps) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const teams = useTeams(can('teams.read'));
@@ -32,6 +33,7 @@ export function TeamSelect({ value, onChange, fallback, placeholder, id }: TeamS
       placeholder={placeholder ?? t('people.anyTeam')}
       showSearch={{ optionFilterProp: 'label' }}
       style={{ width: '100%' }}
+      data-testid={rest['data-testid']}
     />
   );
 }
