@@ -186,9 +186,17 @@ export function valueInForce<T>(history: ReadonlyArray<DatedValue<T>>, date: str
   return best;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one; SLA clocks call this often.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 /** The earliest date a setting history starts from when a default is installed. */

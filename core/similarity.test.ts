@@ -119,14 +119,14 @@ describe('informativeTerms', () => {
       ['报警', 0.3],
       ['高压', 0.2],
     ]);
-    const { grams } = informativeTerms('高压报警 冷凝器脏堵', (t) => freq.get(t), 3);
+    const { grams } = informativeTerms('高压报警 冷凝器脏堵', { frequency: (t) => freq.get(t), max: 3 });
     expect(grams).not.toContain('报警');
     expect(grams).not.toContain('高压');
     expect(grams).toHaveLength(3);
   });
 
   it('prefers dictionary words to bigrams across words when nothing is known', () => {
-    const { grams } = informativeTerms('压缩机启动', undefined, 2);
+    const { grams } = informativeTerms('压缩机启动', { max: 2 });
     expect(grams).toEqual(['压缩', '启动']);
   });
 });

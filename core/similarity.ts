@@ -153,7 +153,7 @@ export function roundSimilarity(value: number): number {
 }
 
 /**
- * The terms of a text most worth looking up in an index of other texts, at most `max`:
+ * The terms of a text most worth looking up in an index of other texts:
  *  - `grams`: CJK bigrams (and lone characters), which are elements of core/search.ts
  *    searchGrams, so `search_grams && grams` is served by the GIN index;
  *  - `words`: Latin/digit words of three or more characters (a trigram index needs three),
@@ -161,14 +161,24 @@ export function roundSimilarity(value: number): number {
  * Rarest first: `frequency(term)` is the share of indexed rows holding the term when known
  * (PostgreSQL's most common elements statistics); an unknown term is rarer than any known one.
  * Among equals, dictionary words before bigrams, then longer, then earlier in the text.
+ * At most `max` terms, and only while their frequencies add up to at most `maxShare` (the
+ * rarest term is always kept): a row holding any of them is a candidate, so one common term
+ * would let unrelated rows crowd out the ones sharing the telling terms.
  */
-export function informativeTerms(text: string, frequency: (term: string) => number | undefined = () => undefined, max = 8) {
+export function informativeTerms(text: string, options: { frequency?: (term: string) => number | undefined; max?: number; maxShare?: number } = {}) {
+  const { frequency = () => undefined, max = 8, maxShare = 1 } = options;
   const candidates = tokenList(text).filter((t) => (t.kind === 'latin_word' ? t.token.length >= 3 : Array.from(t.token).length <= 2));
   const kindRank = (t: Token) => (t.kind === 'bigram' ? 1 : 0);
-  const picked = candidates
+  const sorted = candidates
     .map((t) => ({ ...t, freq: frequency(t.token) ?? 0 }))
-    .sort((a, b) => a.freq - b.freq || kindRank(a) - kindRank(b) || b.token.length - a.token.length || a.position - b.position)
-    .slice(0, max);
+    .sort((a, b) => a.freq - b.freq || kindRank(a) - kindRank(b) || b.token.length - a.token.length || a.position - b.position);
+  const picked: typeof sorted = [];
+  let share = 0;
+  for (const t of sorted) {
+    if (picked.length >= max || (picked.length > 0 && share + t.freq > maxShare)) break;
+    picked.push(t);
+    share += t.freq;
+  }
   return {
     grams: picked.filter((t) => t.kind !== 'latin_word').map((t) => t.token),
     words: picked.filter((t) => t.kind === 'latin_word').map((t) => t.token),

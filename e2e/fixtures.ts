@@ -5,8 +5,8 @@ import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { seedDemoCompany } from '../server/db/seed/demo.ts';
 import { ensureDefaultSettings } from '../server/modules/settings/service.ts';
+import { seedDemo } from '../server/startup.ts';
 
 export const OUTPUT = resolve(import.meta.dirname, 'output');
 const WEB_DIST = resolve(import.meta.dirname, '../web/dist');
@@ -16,7 +16,7 @@ export async function startServer() {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   await migrateToLatest(database.db);
   await ensureDefaultSettings(database.db);
-  await seedDemoCompany(database.db);
+  await seedDemo(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const app = await buildApp({ db: database.db, engine: database.engine, config }, { webDist: WEB_DIST });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });

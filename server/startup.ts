@@ -1,8 +1,11 @@
+import type { Kysely } from 'kysely';
 import { type Config, loadConfig } from './config.ts';
+import type { DB } from './db/schema.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
 import { seedDemoWorkOrders } from './db/seed/demo-work-orders.ts';
+import { seedChinaHolidays } from './modules/calendar/china-holidays.ts';
 import { ensureDefaultSettings } from './modules/settings/service.ts';
 
 /** Opens the configured database and brings it up to date: migrations, default settings, and the demo company on an empty one. */
@@ -12,11 +15,17 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
   await ensureDefaultSettings(database.db);
   let seeded = false;
   if (config.seedDemo === 'auto' && (await isDatabaseEmpty(database.db))) {
-    await seedDemoCompany(database.db);
-    await seedDemoWorkOrders(database.db);
+    await seedDemo(database.db);
     seeded = true;
   }
   return { database, seeded };
+}
+
+/** The whole demo: the company, the mainland holiday calendar (a real company maintains its own), and orders in every stage. */
+export async function seedDemo(db: Kysely<DB>): Promise<void> {
+  await seedDemoCompany(db);
+  await seedChinaHolidays(db);
+  await seedDemoWorkOrders(db);
 }
 
 export { loadConfig };

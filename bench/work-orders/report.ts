@@ -1,10 +1,15 @@
+import { loadavg } from 'node:os';
+
 // Timing and the one-JSON-line-per-measure output of the benchmark.
 
 export type Line = Record<string, string | number | boolean | null>;
 
-/** Prints one JSON line on stdout (progress and plans go to stderr). */
+/**
+ * Prints one JSON line on stdout (progress and plans go to stderr), with the host's one-minute
+ * load average: on a shared machine it says how far to trust the figures.
+ */
 export function emit(line: Line): void {
-  console.log(JSON.stringify(line));
+  console.log(JSON.stringify({ ...line, load1: Math.round(loadavg()[0]! * 10) / 10 }));
 }
 
 export function progress(message: string): void {

@@ -44,6 +44,12 @@ export const routes: RouteObject[] = [
                 ...page(() => import('../features/customers/CustomerDetailPage.tsx'), 'customers.read'),
               },
               { path: 'my-account', ...page(() => import('../features/portal/MyAccountPage.tsx')) },
+              { path: 'console', ...page(() => import('../features/work-orders/ConsolePage.tsx'), 'work_orders.create') },
+              { path: 'work-orders', ...page(() => import('../features/work-orders/WorkOrderListPage.tsx'), 'work_orders.read') },
+              { path: 'work-orders/:id', ...page(() => import('../features/work-orders/WorkOrderPage.tsx'), 'work_orders.read') },
+              { path: 'my-jobs', ...page(() => import('../features/work-orders/MyJobsPage.tsx'), 'work_orders.work') },
+              { path: 'portal', ...page(() => import('../features/portal/PortalPage.tsx'), 'work_orders.read') },
+              { path: 'portal/orders/:id', ...page(() => import('../features/portal/PortalOrderPage.tsx'), 'work_orders.read') },
               { path: 'audit', ...page(() => import('../features/audit/AuditPage.tsx'), 'audit.read') },
               { path: 'settings', ...page(() => import('../features/settings/SettingsPage.tsx'), 'settings.read') },
               {

@@ -31,6 +31,7 @@ import {
   type WoAction,
   type WoState,
 } from '../api/types.ts';
+import { CUSTOMER_STEPS } from '../features/portal/progress.ts';
 
 /**
  * Labels of the contract's enumerations. Keys are built as `<prefix>.<value>`;
@@ -54,6 +55,7 @@ export const ENUM_LABEL_PREFIXES = {
   commentKind: COMMENT_KINDS,
   notificationEvent: NOTIFICATION_EVENTS,
   calendarDayKind: CALENDAR_DAY_KINDS,
+  customerStep: CUSTOMER_STEPS,
 } as const;
 
 /** `value`'s label when the enumeration knows it, else the value itself (a newer server's word). */

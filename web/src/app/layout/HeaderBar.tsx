@@ -7,6 +7,7 @@ import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal.tsx';
 import { useAuth, useUser } from '../auth.tsx';
 import { Brand } from './Brand.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu: () => void }) {
   const { t } = useTranslation();
@@ -50,6 +51,7 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
           </>
         ) : null}
         <div style={{ flex: 1 }} />
+        <NotificationBell />
         <LanguageSwitch compact={mobile} />
         <Dropdown
           trigger={['click']}

@@ -1,10 +1,14 @@
 import {
   ApiOutlined,
   AuditOutlined,
+  CustomerServiceOutlined,
+  FileTextOutlined,
   HomeOutlined,
+  ProfileOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -20,7 +24,7 @@ interface NavItem {
   testId: string;
 }
 
-/** The menu; a customer portal user sees only their own account. */
+/** The menu; a customer portal user sees only the portal and their own account. */
 export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { user, can } = useAuth();
@@ -28,8 +32,16 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
 
   const items: NavItem[] = [];
   if (user?.role === 'customer') {
+    if (can('work_orders.read'))
+      items.push({ key: 'portal', to: '/portal', icon: <ToolOutlined />, label: t('nav.portal'), testId: 'nav-portal' });
     items.push({ key: 'my-account', to: '/my-account', icon: <HomeOutlined />, label: t('nav.myAccount'), testId: 'nav-my-account' });
   } else {
+    if (can('work_orders.work') && user?.employeeId)
+      items.push({ key: 'my-jobs', to: '/my-jobs', icon: <ProfileOutlined />, label: t('nav.myJobs'), testId: 'nav-my-jobs' });
+    if (can('work_orders.create'))
+      items.push({ key: 'console', to: '/console', icon: <CustomerServiceOutlined />, label: t('nav.console'), testId: 'nav-console' });
+    if (can('work_orders.read'))
+      items.push({ key: 'work-orders', to: '/work-orders', icon: <FileTextOutlined />, label: t('nav.workOrders'), testId: 'nav-work-orders' });
     if (can('people.read')) items.push({ key: 'people', to: '/people', icon: <TeamOutlined />, label: t('nav.people'), testId: 'nav-people' });
     if (can('customers.read'))
       items.push({ key: 'customers', to: '/customers', icon: <ShopOutlined />, label: t('nav.customers'), testId: 'nav-customers' });

@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal.tsx';
 import { useApiError } from '../../components/useApiError.tsx';
 import { fromDateString, todayInCompany, toDateString } from '../../lib/time.ts';
 import { useScheduleSetting } from './api.ts';
-import { SettingValueInput } from './settingValue.tsx';
+import { jsonProblem, jsonText, SettingValueInput } from './settingValue.tsx';
 
 interface Values {
   value: unknown;
@@ -23,15 +23,16 @@ export function ScheduleSettingModal({ setting, label, onClose }: { setting: Set
   const schedule = useScheduleSetting(setting.key);
   const today = fromDateString(todayInCompany()) ?? dayjs();
 
+  const json = setting.kind === 'json';
   const onFinish = (v: Values) =>
     schedule.mutate(
-      { value: v.value, effectiveFrom: toDateString(v.effectiveFrom) ?? todayInCompany(), reason: v.reason.trim() },
+      { value: json && typeof v.value === 'string' ? JSON.parse(v.value) : v.value, effectiveFrom: toDateString(v.effectiveFrom) ?? todayInCompany(), reason: v.reason.trim() },
       {
         onSuccess: () => {
           message.success(t('settings.scheduled'));
           onClose();
         },
-        onError: (error) => showError(error, { form }),
+        onError: (error) => showError(error, { form, mapField: (field) => (field.startsWith('value.') ? 'value' : field) }),
       },
     );
 
@@ -42,7 +43,8 @@ export function ScheduleSettingModal({ setting, label, onClose }: { setting: Set
       submitting={schedule.isPending}
       onCancel={onClose}
       onFinish={onFinish}
-      initialValues={{ value: setting.current?.value, effectiveFrom: today }}
+      width={json ? 720 : undefined}
+      initialValues={{ value: json ? jsonText(setting.current?.value) : setting.current?.value, effectiveFrom: today }}
     >
       <Form.Item
         name="value"
@@ -55,7 +57,14 @@ export function ScheduleSettingModal({ setting, label, onClose }: { setting: Set
                 ? Promise.reject(new Error(t('validation.required')))
                 : Promise.resolve(),
           },
+          {
+            validator: (_, value) => {
+              const problem = json ? jsonProblem(value) : null;
+              return problem ? Promise.reject(new Error(t('validation.json', { problem }))) : Promise.resolve();
+            },
+          },
         ]}
+        extra={json ? t('settings.jsonHint') : undefined}
       >
         <SettingValueInput kind={setting.kind} current={setting.current?.value} />
       </Form.Item>

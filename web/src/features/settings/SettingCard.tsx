@@ -6,7 +6,7 @@ import type { Locale, Setting, SettingVersion } from '../../api/types.ts';
 import { formatInstant, todayInCompany } from '../../lib/time.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { ScheduleSettingModal } from './ScheduleSettingModal.tsx';
-import { formatSettingValue } from './settingValue.tsx';
+import { SettingValueView } from './settingValue.tsx';
 
 export function SettingCard({ setting }: { setting: Setting }) {
   const { t, i18n } = useTranslation();
@@ -16,7 +16,8 @@ export function SettingCard({ setting }: { setting: Setting }) {
   const other: Locale = locale === 'en' ? 'zh-CN' : 'en';
   const label = setting.label[locale] || setting.label[other] || setting.key;
   const description = setting.description[locale] || setting.description[other];
-  const value = (v: unknown) => formatSettingValue(setting.kind, v);
+  const value = (v: unknown) => <SettingValueView kind={setting.kind} value={v} />;
+  const json = setting.kind === 'json';
   const today = todayInCompany();
 
   const versionColumns = [
@@ -54,9 +55,9 @@ export function SettingCard({ setting }: { setting: Setting }) {
       }
     >
       {description ? <Typography.Paragraph type="secondary">{description}</Typography.Paragraph> : null}
-      <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
-        <Descriptions.Item label={t('settings.currentValue')}>
-          <Typography.Text strong data-testid="setting-current-value">
+      <Descriptions column={json ? { xs: 1, sm: 1, lg: 3 } : { xs: 1, sm: 2, lg: 4 }} size="small">
+        <Descriptions.Item label={t('settings.currentValue')} span={json ? 'filled' : undefined}>
+          <Typography.Text strong data-testid="setting-current-value" style={json ? { width: '100%', minWidth: 0 } : undefined}>
             {value(setting.current?.value)}
           </Typography.Text>
         </Descriptions.Item>
@@ -68,7 +69,7 @@ export function SettingCard({ setting }: { setting: Setting }) {
         <div style={{ marginTop: 8 }}>
           <Typography.Text strong>{t('settings.upcoming')}</Typography.Text>
           {setting.upcoming.map((v) => (
-            <div key={`${v.effectiveFrom}-${String(v.value)}`} style={{ marginTop: 4 }}>
+            <div key={`${v.effectiveFrom}-${JSON.stringify(v.value)}`} style={{ marginTop: 4 }}>
               <Tag color="gold">{t('settings.fromDate', { date: v.effectiveFrom })}</Tag>
               <Typography.Text strong>{value(v.value)}</Typography.Text>{' '}
               <Typography.Text type="secondary">

@@ -18,6 +18,7 @@ export function timeZoneOptions(current?: unknown): { value: string; label: stri
 
 export function formatSettingValue(kind: SettingKind, value: unknown): string {
   if (value === null || value === undefined) return '—';
+  if (kind === 'json') return JSON.stringify(value, null, 2);
   if (kind === 'percent' && typeof value === 'number') return `${value}%`;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
@@ -31,7 +32,51 @@ interface SettingValueInputProps {
   id?: string;
 }
 
-/** The input a setting's `kind` calls for. */
+/** A JSON value's text, as the editor shows it. */
+export function jsonText(value: unknown): string {
+  return value === undefined ? '' : JSON.stringify(value, null, 2);
+}
+
+/** The problem with a JSON text, or null when it parses. */
+export function jsonProblem(text: unknown): string | null {
+  if (typeof text !== 'string' || text.trim() === '') return null;
+  try {
+    JSON.parse(text);
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** A setting's value for reading: structured (JSON) values formatted in a monospace block. */
+export function SettingValueView({ kind, value, strong = false }: { kind: SettingKind; value: unknown; strong?: boolean }) {
+  if (kind === 'json' && value !== null && value !== undefined) {
+    return (
+      <pre
+        data-testid="setting-json"
+        style={{
+          margin: 0,
+          fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+          fontSize: 12,
+          lineHeight: 1.5,
+          whiteSpace: 'pre',
+          overflowX: 'auto',
+          maxHeight: 320,
+          maxWidth: '100%',
+          background: 'rgba(0,0,0,0.03)',
+          padding: 8,
+          borderRadius: 6,
+        }}
+      >
+        {formatSettingValue(kind, value)}
+      </pre>
+    );
+  }
+  const text = formatSettingValue(kind, value);
+  return strong ? <strong>{text}</strong> : <>{text}</>;
+}
+
+/** The input a setting's `kind` calls for (a JSON value is edited as text, parsed on save). */
 export function SettingValueInput({ kind, value, onChange, current, id }: SettingValueInputProps) {
   const zones = useMemo(() => (kind === 'timeZone' ? timeZoneOptions(current) : []), [kind, current]);
   switch (kind) {
@@ -69,6 +114,18 @@ export function SettingValueInput({ kind, value, onChange, current, id }: Settin
           step={0.5}
           suffix="%"
           style={{ width: '100%' }}
+          data-testid="setting-value"
+        />
+      );
+    case 'json':
+      return (
+        <Input.TextArea
+          id={id}
+          value={typeof value === 'string' ? value : jsonText(value)}
+          onChange={(e) => onChange?.(e.target.value)}
+          autoSize={{ minRows: 8, maxRows: 24 }}
+          spellCheck={false}
+          style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: 12 }}
           data-testid="setting-value"
         />
       );

@@ -1,6 +1,6 @@
 import { ClockCircleOutlined, EnvironmentOutlined, RightOutlined, ToolOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Empty, Flex, Row, Space, Typography } from 'antd';
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkOrderSummary } from '../../api/types.ts';
@@ -48,7 +48,7 @@ function JobFacts({ order: o }: { order: WorkOrderSummary }) {
   );
 }
 
-function JobCard({ order: o, children }: { order: WorkOrderSummary; children: React.ReactNode }) {
+function JobCard({ order: o, children }: { order: WorkOrderSummary; children: ReactNode }) {
   return (
     <Card
       size="small"
