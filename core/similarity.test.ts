@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { searchGrams } from './search.ts';
-import { informativeTerms, roundSimilarity, STOP_WORDS, setSimilarity, similarity, tokens } from './similarity.ts';
+import { informativeTerms, roughTokens, roundSimilarity, STOP_WORDS, setSimilarity, similarity, tokens } from './similarity.ts';
 
 // P2.1.1-P2.1.2: past solutions of similar faults at hand.
 
@@ -128,5 +128,26 @@ describe('informativeTerms', () => {
   it('prefers dictionary words to bigrams across words when nothing is known', () => {
     const { grams } = informativeTerms('压缩机启动', { max: 2 });
     expect(grams).toEqual(['压缩', '启动']);
+  });
+});
+
+describe('roughTokens', () => {
+  it('holds the bigrams and Latin words of tokens(), without the segmenter', () => {
+    expect(roughTokens('空调压缩机不启动，有异响 E05')).toEqual(new Set(['空调', '调压', '压缩', '缩机', '启动', '异响', 'e05']));
+    expect(roughTokens('的屏的')).toEqual(new Set(['屏']));
+  });
+
+  it('ranks like the exact similarity on the worked example', () => {
+    const q = roughTokens('空调压缩机不启动，有异响');
+    expect(setSimilarity(q, roughTokens('压缩机无法启动 异响明显'))).toBeGreaterThan(setSimilarity(q, roughTokens('显示屏花屏')));
+  });
+
+  it('every CJK bigram it yields is a token of tokens() too', () => {
+    fc.assert(
+      fc.property(chineseText, (text) => {
+        const exact = tokens(text);
+        for (const t of roughTokens(text)) if (/^\p{Script=Han}{2}$/u.test(t)) expect(exact.has(t), t).toBe(true);
+      }),
+    );
   });
 });

@@ -147,6 +147,41 @@ export function similarity(a: string, b: string): number {
   return setSimilarity(tokens(a), tokens(b));
 }
 
+const CJK_RUN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]+/gu;
+const LATIN_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A cheap approximation of tokens() without the word segmenter (which costs ~1.5 µs a
+ * character): CJK bigrams of runs cut at one-character stop words, and Latin/digit words.
+ * For pruning many candidates before the exact similarity ranks the few best.
+ */
+export function roughTokens(text: string): Set<string> {
+  const normalized = normalizeSearch(text);
+  const out = new Set<string>();
+  for (const run of normalized.match(CJK_RUN) ?? []) {
+    let prev = '';
+    let lone = true;
+    for (const char of run) {
+      if (STOP_WORDS.has(char)) {
+        if (prev && lone) out.add(prev);
+        prev = '';
+        lone = true;
+        continue;
+      }
+      if (prev) {
+        out.add(prev + char);
+        lone = false;
+      }
+      prev = char;
+    }
+    if (prev && lone) out.add(prev);
+  }
+  for (const word of normalized.replace(CJK_RUN, ' ').match(LATIN_WORD) ?? []) {
+    if (word.length >= 2 && !STOP_WORDS.has(word)) out.add(word);
+  }
+  return out;
+}
+
 /** Rounds a similarity for display: two decimals. */
 export function roundSimilarity(value: number): number {
   return Math.round(value * 100) / 100;

@@ -26,6 +26,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
   await seedDemoCompany(db);
   await seedChinaHolidays(db);
   await seedDemoWorkOrders(db);
+  // The demo's past is not mailed to anyone: only in-app notices of it are kept.
+  await db.deleteFrom('notifications').where('channel', '<>', 'in_app').execute();
 }
 
 export { loadConfig };

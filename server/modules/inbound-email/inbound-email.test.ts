@@ -79,7 +79,8 @@ describe('POST /api/v1/inbound/email: access', () => {
       method: 'POST',
       url: '/api/v1/inbound/email',
       payload: raw,
-      headers: { 'content-type': 'message/rfc822', authorization: `Bearer ${issued.json().token}` },
+      // a gateway may add parameters to the media type
+      headers: { 'content-type': 'message/rfc822; charset=utf-8', authorization: `Bearer ${issued.json().token}` },
     });
     expect(res.statusCode).toBe(201);
     const order = await t.db.selectFrom('workOrders').select('createdBy').where('id', '=', res.json().workOrderId).executeTakeFirstOrThrow();

@@ -66,6 +66,10 @@ export function orderOfNotification(db: Db, workOrderId: string, notificationId:
     .executeTakeFirst();
 }
 
+export async function orderNumber(db: Db, id: string) {
+  return (await db.selectFrom('workOrders').select('number').where('id', '=', id).executeTakeFirstOrThrow()).number;
+}
+
 export function orderByNumber(db: Db, number: string) {
   return db.selectFrom('workOrders').select(['id', 'number', 'customerId', 'reporterEmail']).where('number', '=', number).executeTakeFirst();
 }

@@ -15,6 +15,7 @@ import {
   inboundByMessageId,
   insertEmailComment,
   orderByNumber,
+  orderNumber,
   orderOfNotification,
   senderBelongsTo,
   settleMessage,
@@ -282,9 +283,8 @@ export async function ingestEmail(db: Kysely<DB>, raw: Buffer, meta: IngestMeta)
         { userId: meta.userId ?? null, employeeId: null, label: senderLabel, requestId: meta.requestId ?? null },
         now,
       );
-      const order = await trx.selectFrom('workOrders').select('number').where('id', '=', workOrderId).executeTakeFirstOrThrow();
       await settleMessage(trx, inboundId, { outcome: 'order', workOrderId, error: null });
-      return { outcome: 'order', workOrderId, number: order.number, inboundId, replay: false };
+      return { outcome: 'order', workOrderId, number: await orderNumber(trx, workOrderId), inboundId, replay: false };
     });
     if (outcome.outcome === 'rejected') meta.log?.warn({ via: meta.via, reason: outcome.reason, messageId, from: from.address }, 'inbound email refused');
     else meta.log?.info({ via: meta.via, outcome: outcome.outcome, number: outcome.number, messageId }, 'inbound email taken');

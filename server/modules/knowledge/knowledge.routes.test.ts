@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createCustomerRow, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, signInAs, type TestApp, unique } from '../../test/harness.ts';
 import { receiveOrder } from '../work-orders/intake.ts';
-import { gramFrequencies } from './queries.ts';
-import { findSimilarOrders } from './service.ts';
+import { gramStatistics, similarCandidates } from './queries.ts';
+import { candidatePlan, findSimilarOrders } from './service.ts';
 
 // Knowledge at hand (P2.1.1-P2.1.2): past solutions of the same model and of similar faults.
 
@@ -144,13 +144,29 @@ describe('GET /api/v1/work-orders/:id/similar', () => {
     expect(body.similar.map((o: { id: string }) => o.id)).toEqual([ids.inverter]);
   });
 
-  it('uses the planner’s statistics when they exist and finds the same answer', async () => {
-    const before = await findSimilarOrders(t.db, await t.db.selectFrom('workOrders').selectAll().where('id', '=', ids.current).executeTakeFirstOrThrow(), 10);
+  it('uses the planner’s statistics when they exist, and both candidate plans find the same answer', async () => {
+    const current = await t.db.selectFrom('workOrders').selectAll().where('id', '=', ids.current!).executeTakeFirstOrThrow();
+    const before = await findSimilarOrders(t.db, current, 10);
     await sql`ANALYZE work_orders`.execute(t.db);
-    const freq = await gramFrequencies(t.db, ['压缩', '启动', '异响']);
+    const stats = await gramStatistics(t.db, ['压缩', '启动', '异响', '不存在']);
     // Every compressor report holds 压缩: the statistics know it as a common element.
-    expect(freq.get('压缩')).toBeGreaterThan(0.3);
-    const after = await findSimilarOrders(t.db, await t.db.selectFrom('workOrders').selectAll().where('id', '=', ids.current).executeTakeFirstOrThrow(), 10);
+    expect(stats.frequency.get('压缩')).toBeGreaterThan(0.3);
+    expect(stats.frequency.has('不存在')).toBe(false);
+    expect(stats.rows).toBeGreaterThanOrEqual(8);
+    const after = await findSimilarOrders(t.db, current, 10);
     expect(after.similar.map((o) => o.id)).toEqual(before.similar.map((o) => o.id));
+    const terms = { grams: ['压缩', '异响'], words: [] };
+    const a = await similarCandidates(t.db, terms, current.id, 300, 'all_hits');
+    const b = await similarCandidates(t.db, terms, current.id, 300, 'newest_first');
+    expect(a.map((r) => r.id)).toEqual(b.map((r) => r.id));
+    expect(a.map((r) => r.id)).toEqual([ids.otherModelSimilar, ids.sameModelSimilar]);
+  });
+
+  it('chooses the plan that reads fewer rows', () => {
+    // At a million orders: a term in 0.3 % of them (3,000 hits) is read through the index;
+    // one in 10 % is met every ten rows of the newest orders.
+    expect(candidatePlan(0.003, 1_000_000, 300)).toBe('all_hits');
+    expect(candidatePlan(0.1, 1_000_000, 300)).toBe('newest_first');
+    expect(candidatePlan(0.5, 200, 300)).toBe('all_hits');
   });
 });

@@ -327,7 +327,7 @@ describe('GET /api/v1/notifications and POST /api/v1/notifications/:id/read', ()
     const body = all.json();
     expect(body.items).toHaveLength(4);
     expect(body.unreadCount).toBe(4);
-    expect(body.items[0]).toMatchObject({ event: 'done', workOrder: { id: orderId }, readAt: null });
+    expect(body.items[0]).toMatchObject({ event: 'done', workOrder: { id: orderId }, workOrderId: orderId, status: 'unread', readAt: null });
     expect(body.items[0].subject).toContain('维修已完成');
     expect(body.items.map((i: { event: string }) => i.event)).toEqual(['done', 'on_site', 'assigned', 'received']);
 
@@ -349,7 +349,7 @@ describe('GET /api/v1/notifications and POST /api/v1/notifications/:id/read', ()
     const [first] = (await as(t.app, portal, { method: 'GET', url: '/api/v1/notifications' })).json().items;
     const res = await as(t.app, portal, { method: 'POST', url: `/api/v1/notifications/${first.id}/read` });
     expect(res.statusCode).toBe(200);
-    expect(res.json().readAt).not.toBeNull();
+    expect(res.json()).toMatchObject({ status: 'read', readAt: expect.any(String) });
     const again = await as(t.app, portal, { method: 'POST', url: `/api/v1/notifications/${first.id}/read` });
     expect(again.json().readAt).toBe(res.json().readAt);
     expect((await as(t.app, portal, { method: 'GET', url: '/api/v1/notifications?unread=true&limit=100' })).json()).toMatchObject({ unreadCount: 3 });

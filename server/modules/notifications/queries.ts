@@ -57,6 +57,13 @@ export async function userOfEmployee(db: Db, employeeId: string | null): Promise
   return row?.id ?? null;
 }
 
+/** The active user account of a team's supervisor, if the team has one. */
+export async function supervisorUser(db: Db, teamId: string | null): Promise<string | null> {
+  if (!teamId) return null;
+  const team = await db.selectFrom('teams').select('supervisorId').where('id', '=', teamId).executeTakeFirst();
+  return userOfEmployee(db, team?.supervisorId ?? null);
+}
+
 export async function insertNotifications(db: Db, rows: Insertable<NotificationsTable>[]) {
   if (!rows.length) return;
   await db.insertInto('notifications').values(rows).execute();

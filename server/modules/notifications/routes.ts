@@ -12,6 +12,8 @@ const notificationView = z
     subject: z.string(),
     body: z.string(),
     workOrder: z.object({ id: z.string(), number: z.string() }).nullable(),
+    workOrderId: z.string().nullable(),
+    status: z.enum(['unread', 'read']),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })

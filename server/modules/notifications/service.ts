@@ -6,7 +6,18 @@ import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { getSetting } from '../settings/service.ts';
-import { inAppPage, insertNotifications, markRead, orderForNotice, ownInApp, portalUsers, unreadCount, userOfEmployee, usersById } from './queries.ts';
+import {
+  inAppPage,
+  insertNotifications,
+  markRead,
+  orderForNotice,
+  ownInApp,
+  portalUsers,
+  supervisorUser,
+  unreadCount,
+  userOfEmployee,
+  usersById,
+} from './queries.ts';
 import { formatInstant, renderNotification, type TemplateContext } from './templates.ts';
 
 /** Events of an order that the customer and staff hear about (P4.3.3). */
@@ -95,12 +106,6 @@ export async function notifyOrderEvent(trx: Transaction<DB>, workOrderId: string
   await insertNotifications(trx, rows);
 }
 
-async function supervisorUser(trx: Transaction<DB>, teamId: string | null) {
-  if (!teamId) return null;
-  const team = await trx.selectFrom('teams').select('supervisorId').where('id', '=', teamId).executeTakeFirst();
-  return userOfEmployee(trx, team?.supervisorId ?? null);
-}
-
 /** Queues one in-app notification of an order event for each given staff user, in their own language (SLA alerts). */
 export async function notifyUsers(trx: Transaction<DB>, workOrderId: string, event: OrderEvent, userIds: readonly string[], detail: Record<string, string> = {}) {
   const users = await usersById(trx, [...new Set(userIds)]);
@@ -123,6 +128,8 @@ function present(r: Row) {
     subject: r.subject,
     body: r.body,
     workOrder: r.workOrderId && r.workOrderNumber ? { id: r.workOrderId, number: r.workOrderNumber } : null,
+    workOrderId: r.workOrderId,
+    status: r.readAt ? ('read' as const) : ('unread' as const),
     createdAt: r.createdAt.toISOString(),
     readAt: r.readAt ? r.readAt.toISOString() : null,
   };

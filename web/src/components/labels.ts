@@ -32,6 +32,7 @@ import {
   type WoState,
 } from '../api/types.ts';
 import { CUSTOMER_STEPS } from '../features/portal/progress.ts';
+import '../locales/workOrders.ts';
 
 /**
  * Labels of the contract's enumerations. Keys are built as `<prefix>.<value>`;

@@ -4,8 +4,6 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ENUM_LABEL_PREFIXES } from '../components/labels.ts';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -21,6 +19,24 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const srcDir = fileURLToPath(new URL('..', import.meta.url));
+const localesDir = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * A language's texts: `<lang>.json` (loaded with the app) merged with `<bundle>.<lang>.json`
+ * (loaded with the screens that need them, see workOrders.ts). A key in two files is an error.
+ */
+function language(lang: string): { texts: Map<string, string>; duplicates: string[] } {
+  const files = readdirSync(localesDir).filter((name) => name === `${lang}.json` || name.endsWith(`.${lang}.json`));
+  const texts = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const file of files.sort()) {
+    for (const [key, value] of flatten(JSON.parse(readFileSync(join(localesDir, file), 'utf8')) as Tree)) {
+      if (texts.has(key)) duplicates.push(`${key} (${file})`);
+      texts.set(key, value);
+    }
+  }
+  return { texts, duplicates };
+}
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -48,9 +64,17 @@ function usedKeys(): Map<string, string[]> {
   return used;
 }
 
-const locales = { 'zh-CN': flatten(zhCN as Tree), en: flatten(en as Tree) };
+const zh = language('zh-CN');
+const english = language('en');
+const locales = { 'zh-CN': zh.texts, en: english.texts };
 
 describe('locales', () => {
+  it('define each key in one file only', () => {
+    expect(zh.duplicates).toEqual([]);
+    expect(english.duplicates).toEqual([]);
+    expect(readdirSync(localesDir).filter((name) => name.endsWith('.json')).length).toBeGreaterThanOrEqual(4);
+  });
+
   it('have the same keys', () => {
     const zhKeys = [...locales['zh-CN'].keys()];
     const enKeys = [...locales.en.keys()];

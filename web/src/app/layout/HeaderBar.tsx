@@ -1,13 +1,15 @@
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown, Flex, Layout, Tooltip, Typography, theme } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { ChangePasswordModal } from '../../features/auth/ChangePasswordModal.tsx';
 import { useAuth, useUser } from '../auth.tsx';
 import { Brand } from './Brand.tsx';
-import { NotificationBell } from './NotificationBell.tsx';
+
+// Loaded after the first screen: the bell is not needed to show it.
+const NotificationBell = lazy(() => import('./NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
 
 export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu: () => void }) {
   const { t } = useTranslation();
@@ -51,7 +53,9 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
           </>
         ) : null}
         <div style={{ flex: 1 }} />
-        <NotificationBell />
+        <Suspense fallback={null}>
+          <NotificationBell />
+        </Suspense>
         <LanguageSwitch compact={mobile} />
         <Dropdown
           trigger={['click']}

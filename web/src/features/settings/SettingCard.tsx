@@ -57,9 +57,15 @@ export function SettingCard({ setting }: { setting: Setting }) {
       {description ? <Typography.Paragraph type="secondary">{description}</Typography.Paragraph> : null}
       <Descriptions column={json ? { xs: 1, sm: 1, lg: 3 } : { xs: 1, sm: 2, lg: 4 }} size="small">
         <Descriptions.Item label={t('settings.currentValue')} span={json ? 'filled' : undefined}>
-          <Typography.Text strong data-testid="setting-current-value" style={json ? { width: '100%', minWidth: 0 } : undefined}>
-            {value(setting.current?.value)}
-          </Typography.Text>
+          {json ? (
+            <div data-testid="setting-current-value" style={{ width: '100%', minWidth: 0 }}>
+              {value(setting.current?.value)}
+            </div>
+          ) : (
+            <Typography.Text strong data-testid="setting-current-value">
+              {value(setting.current?.value)}
+            </Typography.Text>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('settings.effectiveFrom')}>{setting.current?.effectiveFrom ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('settings.setBy')}>{setting.current?.setByLabel ?? '—'}</Descriptions.Item>
@@ -71,7 +77,7 @@ export function SettingCard({ setting }: { setting: Setting }) {
           {setting.upcoming.map((v) => (
             <div key={`${v.effectiveFrom}-${JSON.stringify(v.value)}`} style={{ marginTop: 4 }}>
               <Tag color="gold">{t('settings.fromDate', { date: v.effectiveFrom })}</Tag>
-              <Typography.Text strong>{value(v.value)}</Typography.Text>{' '}
+              {json ? value(v.value) : <Typography.Text strong>{value(v.value)}</Typography.Text>}{' '}
               <Typography.Text type="secondary">
                 {v.setByLabel} · {v.reason}
               </Typography.Text>

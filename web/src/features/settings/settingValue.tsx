@@ -49,7 +49,7 @@ export function jsonProblem(text: unknown): string | null {
 }
 
 /** A setting's value for reading: structured (JSON) values formatted in a monospace block. */
-export function SettingValueView({ kind, value, strong = false }: { kind: SettingKind; value: unknown; strong?: boolean }) {
+export function SettingValueView({ kind, value }: { kind: SettingKind; value: unknown }) {
   if (kind === 'json' && value !== null && value !== undefined) {
     return (
       <pre
@@ -72,8 +72,7 @@ export function SettingValueView({ kind, value, strong = false }: { kind: Settin
       </pre>
     );
   }
-  const text = formatSettingValue(kind, value);
-  return strong ? <strong>{text}</strong> : <>{text}</>;
+  return <>{formatSettingValue(kind, value)}</>;
 }
 
 /** The input a setting's `kind` calls for (a JSON value is edited as text, parsed on save). */

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Typography } from 'antd';
+import { Card, Descriptions, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -31,9 +31,10 @@ export function OrderDetails({ order: o }: { order: WorkOrder }) {
       key: 'contact',
       label: t('workOrders.contact'),
       children: o.contact ? (
-        <>
-          {o.contact.name} {o.contact.phone ? <a href={`tel:${o.contact.phone}`}>{o.contact.phone}</a> : null}
-        </>
+        <Space size={6} wrap>
+          {o.contact.name}
+          {o.contact.phone ? <a href={`tel:${o.contact.phone}`}>{o.contact.phone}</a> : null}
+        </Space>
       ) : (
         '—'
       ),
@@ -43,9 +44,11 @@ export function OrderDetails({ order: o }: { order: WorkOrder }) {
       label: t('workOrders.reporter'),
       children:
         [o.reporterName, o.reporterPhone, o.reporterEmail].filter(Boolean).length > 0 ? (
-          <>
-            {o.reporterName ?? ''} {o.reporterPhone ? <a href={`tel:${o.reporterPhone}`}>{o.reporterPhone}</a> : null} {o.reporterEmail ?? ''}
-          </>
+          <Space size={6} wrap>
+            {o.reporterName}
+            {o.reporterPhone ? <a href={`tel:${o.reporterPhone}`}>{o.reporterPhone}</a> : null}
+            {o.reporterEmail}
+          </Space>
         ) : (
           '—'
         ),
@@ -71,7 +74,7 @@ export function OrderDetails({ order: o }: { order: WorkOrder }) {
   if (o.cancelReason) items.push({ key: 'cancel', label: t('workOrders.cancelReason'), children: pre(o.cancelReason), span: 'filled' });
   return (
     <Card size={mobile ? 'small' : 'medium'} title={t('workOrders.details')}>
-      <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} size="small" items={items} />
+      <Descriptions column={{ xs: 1, sm: 2, xxl: 3 }} size="small" items={items} />
     </Card>
   );
 }

@@ -24,9 +24,15 @@ export function SlaPanel({ clocks }: { clocks: SlaClockView[] }) {
             <Flex vertical gap={2}>
               <Flex align="center" gap={6}>
                 <Typography.Text strong>{labels.slaClock(c.clock)}</Typography.Text>
-                <SlaTag status={c.status} />
+                <SlaTag status={c.status} tooltip={c.explanation} />
                 <Tooltip title={c.explanation}>
-                  <InfoCircleOutlined aria-label={t('workOrders.slaHow')} style={{ color: 'rgba(0,0,0,0.45)' }} />
+                  <InfoCircleOutlined
+                    tabIndex={0}
+                    role="img"
+                    aria-label={`${t('workOrders.slaHow')}: ${c.explanation}`}
+                    data-testid="sla-explanation"
+                    style={{ color: 'rgba(0,0,0,0.45)', cursor: 'help' }}
+                  />
                 </Tooltip>
               </Flex>
               {c.dueAt ? (
@@ -43,9 +49,6 @@ export function SlaPanel({ clocks }: { clocks: SlaClockView[] }) {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('workOrders.slaTarget', { time: formatMinutes(t, c.targetMinutes) })}
                 {c.pausedMinutes > 0 ? ` · ${t('workOrders.slaPaused', { time: formatMinutes(t, c.pausedMinutes) })}` : ''}
-              </Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="sla-explanation">
-                {c.explanation}
               </Typography.Text>
             </Flex>
           </Col>

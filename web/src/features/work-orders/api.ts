@@ -13,6 +13,7 @@ import type {
   WorkOrderSummary,
 } from '../../api/types.ts';
 import { useCursorList } from '../../components/useCursorList.ts';
+import '../../locales/workOrders.ts';
 
 export const workOrderKeys = {
   all: ['work-orders'] as const,
