@@ -1,7 +1,8 @@
 // Work-order benchmark (issue 3): seeds a large order book, then times intake, transitions,
-// the list filters agents and supervisors use most, and the similar-case candidate query.
+// the list filters agents and supervisors use most, and similar-case search.
 //
 //   npm run bench:work-orders -- [--orders 1000000] [--intake 500] [--transitions 500] [--runs 50] [--keep] [--explain]
+//   npm run bench:work-orders -- --reuse <postgres URL | PGlite folder kept by --keep>   (measures only)
 //
 // With DATABASE_URL it runs in a fresh database on that PostgreSQL server (dropped at the end
 // unless --keep); otherwise on PGlite in a temporary data folder. stdout gets one JSON line per
@@ -14,6 +15,7 @@ import { migrateToLatest } from '../server/db/migrate.ts';
 import type { DB } from '../server/db/schema.ts';
 import { seedDemoCompany } from '../server/db/seed/demo.ts';
 import { Random } from '../server/db/seed/random.ts';
+import { similarOrders } from '../server/modules/knowledge/service.ts';
 import { ensureDefaultSettings, getSetting } from '../server/modules/settings/service.ts';
 import { type Intake, receiveOrder, type Recorder } from '../server/modules/work-orders/intake.ts';
 import { listOrders } from '../server/modules/work-orders/read.ts';
@@ -25,15 +27,16 @@ import { type Demo, demoUser, loadDemo } from './work-orders/demo-data.ts';
 import { explain, recording } from './work-orders/explain.ts';
 import { OrderGenerator } from './work-orders/generate.ts';
 import { emit, progress, type Line, summarize, timed } from './work-orders/report.ts';
-import { type SampleOrder, seedOrders } from './work-orders/seed.ts';
+import { seedOrders } from './work-orders/seed.ts';
 import { QUERY_FRAGMENTS } from './work-orders/vocabulary.ts';
 
 /** The issue's targets on the PostgreSQL server at 1,000,000 orders. */
 const TARGET_P95_MS = { list: 50, similar: 100 };
 const WARM_UP_RUNS = 5;
+const SIMILAR_LIMIT = 10;
 const SEED = 0x3b0c;
 
-type Options = { orders: number; intake: number; transitions: number; runs: number; keep: boolean; explain: boolean };
+type Options = { orders: number; intake: number; transitions: number; runs: number; keep: boolean; explain: boolean; reuse: string | undefined };
 type Bench = { db: Kysely<DB>; engine: Engine; demo: Demo; generator: OrderGenerator; rng: Random; options: Options; orders: () => number };
 
 function options(): Options {
@@ -45,6 +48,7 @@ function options(): Options {
       runs: { type: 'string', default: '50' },
       keep: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
     },
   });
   const count = (name: 'orders' | 'intake' | 'transitions' | 'runs') => {
@@ -52,7 +56,15 @@ function options(): Options {
     if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${values[name]}`);
     return n;
   };
-  return { orders: count('orders'), intake: count('intake'), transitions: count('transitions'), runs: count('runs'), keep: values.keep, explain: values.explain };
+  return {
+    orders: count('orders'),
+    intake: count('intake'),
+    transitions: count('transitions'),
+    runs: count('runs'),
+    keep: values.keep,
+    explain: values.explain,
+    reuse: values.reuse,
+  };
 }
 
 async function contextOf(db: Kysely<DB>, demo: Demo, username: string): Promise<ServiceContext> {
@@ -195,26 +207,21 @@ function target(ms: number, p95: number): Line {
 }
 
 /**
- * Similar-case search. No service for GET /api/v1/work-orders/:id/similar exists yet, so this
- * times the candidate query it is meant to use: orders sharing a bigram of the order's title
- * (`search_grams && ARRAY[...]`), at most 300.
+ * Similar-case latency: the real service behind GET /api/v1/work-orders/:id/similar
+ * (server/modules/knowledge similarOrders, default limit 10) over random orders of the bulk,
+ * as the supervisor (who may read every order); warm-up runs first.
  */
-async function similarCandidates(db: Kysely<DB>, order: SampleOrder) {
-  const grams = order.search_grams.filter((g) => Array.from(g).length === 2 && order.title.includes(g));
-  return sql`SELECT id, title, search_grams FROM work_orders WHERE search_grams && ${sql.val(grams)}::text[] AND id <> ${order.id} LIMIT 300`.execute(db);
-}
-
-/** Similar-case latency over random orders of the bulk (warm-up runs first). */
-async function measureSimilar(b: Bench, sample: SampleOrder[]): Promise<void> {
-  const orders = b.rng.sample(sample, Math.min(sample.length, b.options.runs + WARM_UP_RUNS));
-  for (const o of orders.slice(0, WARM_UP_RUNS)) await similarCandidates(b.db, o);
+async function measureSimilar(b: Bench, sample: string[]): Promise<void> {
+  const ctx = await contextOf(b.db, b.demo, 'supervisor');
+  const ids = b.rng.sample(sample, Math.min(sample.length, b.options.runs + WARM_UP_RUNS));
+  for (const id of ids.slice(0, WARM_UP_RUNS)) await similarOrders(ctx, id, SIMILAR_LIMIT);
   const durations: number[] = [];
-  let candidates = 0;
+  let listed = 0;
   const started = performance.now();
-  for (const o of orders.slice(WARM_UP_RUNS)) {
-    const { result, ms } = await timed(() => similarCandidates(b.db, o));
+  for (const id of ids.slice(WARM_UP_RUNS)) {
+    const { result, ms } = await timed(() => similarOrders(ctx, id, SIMILAR_LIMIT));
     durations.push(ms);
-    candidates += result.rows.length;
+    listed += result.similar.length;
   }
   const s = summarize(durations, performance.now() - started);
   emit({
@@ -224,38 +231,44 @@ async function measureSimilar(b: Bench, sample: SampleOrder[]): Promise<void> {
     runs: durations.length,
     ...s,
     ...target(TARGET_P95_MS.similar, s.p95_ms),
-    avg_candidates: Math.round(candidates / Math.max(1, durations.length)),
-    note: 'no similar-orders service yet: timed the SQL candidate query (search_grams && title bigrams, LIMIT 300)',
+    avg_similar: Math.round((listed / Math.max(1, durations.length)) * 10) / 10,
+    note: `knowledge similarOrders(ctx, id, ${SIMILAR_LIMIT}) on random orders`,
   });
-  if (b.options.explain && orders[0]) {
-    const r = recording(b.db);
-    await similarCandidates(r.db, orders[0]);
-    if (r.queries[0]) progress(`EXPLAIN similar\n${await explain(b.db, r.queries[0])}\n`);
-  }
+}
+
+/** A fresh database: schema, default settings, the demo company, then the bulk of orders (prints the seed line). */
+async function prepare(db: Kysely<DB>, engine: Engine, generator: OrderGenerator, rng: Random, orders: number, now: Date): Promise<string[]> {
+  progress(`seeding ${orders} orders`);
+  return seedOrders(db, engine, generator, rng, orders, await getSetting(db, 'company.timeZone'), now);
+}
+
+/** Ids of random orders of a reused database. */
+async function randomOrderIds(db: Kysely<DB>, n: number): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`SELECT id FROM work_orders ORDER BY random() LIMIT ${n}`.execute(db);
+  return rows.map((r) => r.id);
 }
 
 async function main(): Promise<void> {
   const opts = options();
-  const bench = await openBenchDatabase(opts.keep);
+  const bench = await openBenchDatabase(opts.keep, opts.reuse);
   try {
     const { db, engine } = bench.database;
-    progress(`${engine}: migrating, default settings, demo company`);
-    await migrateToLatest(db);
-    await ensureDefaultSettings(db);
-    await seedDemoCompany(db);
+    if (!bench.reused) {
+      progress(`${engine}: migrating, default settings, demo company`);
+      await migrateToLatest(db);
+      await ensureDefaultSettings(db);
+      await seedDemoCompany(db);
+    }
     const demo = await loadDemo(db);
     const now = new Date();
-    const zone = await getSetting(db, 'company.timeZone');
     const sla = { targets: await getSetting(db, 'sla.targets'), warnAtPercent: await getSetting(db, 'sla.warnAtPercent') };
     const rng = new Random(SEED);
     const generator = new OrderGenerator(demo, sla, now, rng);
+    const sample = bench.reused ? await randomOrderIds(db, 200) : await prepare(db, engine, generator, rng, opts.orders, now);
 
-    progress(`seeding ${opts.orders} orders`);
-    const sample = await seedOrders(db, engine, generator, rng, opts.orders, zone, now);
     const count = async () => Number((await sql<{ n: string }>`SELECT count(*) AS n FROM work_orders`.execute(db)).rows[0]!.n);
     let orders = await count();
     const b: Bench = { db, engine, demo, generator, rng, options: opts, orders: () => orders };
-
     progress('intake');
     await measureIntake(b);
     progress('transitions');

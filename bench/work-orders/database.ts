@@ -8,13 +8,21 @@ import { progress } from './report.ts';
 
 // The benchmark's own database: a fresh one on the PostgreSQL server named by DATABASE_URL
 // (created for the run, dropped afterwards), or PGlite in a temporary data folder (on disk, so
-// a million orders do not have to fit in the WebAssembly heap). --keep leaves either behind.
+// a million orders do not have to fit in the WebAssembly heap). --keep leaves either behind;
+// --reuse measures one kept earlier (a postgres:// URL or a PGlite folder) without seeding.
 
-export type BenchDatabase = { database: Database; dispose: () => Promise<void> };
+export type BenchDatabase = { database: Database; reused: boolean; dispose: () => Promise<void> };
 
-export async function openBenchDatabase(keep: boolean): Promise<BenchDatabase> {
+export async function openBenchDatabase(keep: boolean, reuse: string | undefined): Promise<BenchDatabase> {
+  if (reuse) return openKept(reuse);
   const serverUrl = process.env.DATABASE_URL?.trim();
   return serverUrl ? openOnServer(serverUrl, keep) : openPglite(keep);
+}
+
+async function openKept(location: string): Promise<BenchDatabase> {
+  const database = await openDatabase(/^postgres(ql)?:\/\//.test(location) ? { kind: 'postgres', url: location } : { kind: 'pglite', dataDir: location });
+  progress(`reusing ${location}`);
+  return { database, reused: true, dispose: () => database.close() };
 }
 
 async function adminQuery(serverUrl: string, statement: string): Promise<void> {
@@ -36,6 +44,7 @@ async function openOnServer(serverUrl: string, keep: boolean): Promise<BenchData
   const database = await openDatabase({ kind: 'postgres', url: url.toString() });
   return {
     database,
+    reused: false,
     dispose: async () => {
       await database.close();
       if (keep) progress(`kept database ${url.toString()}`);
@@ -50,6 +59,7 @@ async function openPglite(keep: boolean): Promise<BenchDatabase> {
   const database = await openDatabase({ kind: 'pglite', dataDir });
   return {
     database,
+    reused: false,
     dispose: async () => {
       await database.close();
       if (keep) progress(`kept PGlite data folder ${dataDir}`);

@@ -4,6 +4,8 @@ import * as foundation from './migrations/2026112601_foundation.ts';
 import * as workOrders from './migrations/2026112602_work_orders.ts';
 import * as calendar from './migrations/2026112603_calendar.ts';
 import * as notificationDelivery from './migrations/2026112604_notification_delivery.ts';
+import * as knowledge from './migrations/2026112605_knowledge.ts';
+import * as workOrderIndexes from './migrations/2026112606_work_order_indexes.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '2026112602_work_orders': workOrders,
   '2026112603_calendar': calendar,
   '2026112604_notification_delivery': notificationDelivery,
+  '2026112605_knowledge': knowledge,
+  '2026112606_work_order_indexes': workOrderIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -321,6 +321,10 @@ describe('POST /api/v1/consultations/:consultationId/agree', () => {
     expect(order.solution).toBeNull();
     const event = order.timeline.find((e: { action: string }) => e.action === 'consultation_agreed');
     expect(event.data).toMatchObject({ consultationId: c.id, solution: '清洗冷凝器并校准高压开关' });
+    // The customer's view of the same order shows nothing of it.
+    const mine = (await as(t.app, portal, { method: 'GET', url: `/api/v1/work-orders/${orderId}` })).json();
+    expect(mine.timeline.length).toBeGreaterThan(0);
+    expect(mine.timeline.filter((e: { action: string }) => e.action.startsWith('consultation_'))).toEqual([]);
     const audit = await t.db.selectFrom('auditLog').selectAll().where('entityId', '=', c.id).where('action', '=', 'consultation.agree').executeTakeFirstOrThrow();
     expect(audit.before).toMatchObject({ status: 'open', version: 2 });
     expect(audit.after).toMatchObject({ status: 'agreed', version: 3 });

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createCustomerRow, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, signInAs, type TestApp, unique } from '../../test/harness.ts';
 import { receiveOrder } from '../work-orders/intake.ts';
-import { gramStatistics, similarCandidates } from './queries.ts';
-import { candidatePlan, findSimilarOrders } from './service.ts';
+import { orderStatistics, similarCandidates } from './queries.ts';
+import { candidateWindow, findSimilarOrders } from './service.ts';
 
 // Knowledge at hand (P2.1.1-P2.1.2): past solutions of the same model and of similar faults.
 
@@ -144,29 +144,36 @@ describe('GET /api/v1/work-orders/:id/similar', () => {
     expect(body.similar.map((o: { id: string }) => o.id)).toEqual([ids.inverter]);
   });
 
-  it('uses the planner’s statistics when they exist, and both candidate plans find the same answer', async () => {
+  it('uses the planner’s statistics when they exist, and a window of recent receipts finds the newest hits', async () => {
     const current = await t.db.selectFrom('workOrders').selectAll().where('id', '=', ids.current!).executeTakeFirstOrThrow();
     const before = await findSimilarOrders(t.db, current, 10);
     await sql`ANALYZE work_orders`.execute(t.db);
-    const stats = await gramStatistics(t.db, ['压缩', '启动', '异响', '不存在']);
+    const stats = await orderStatistics(t.db, ['压缩', '启动', '异响', '不存在']);
     // Every compressor report holds 压缩: the statistics know it as a common element.
     expect(stats.frequency.get('压缩')).toBeGreaterThan(0.3);
     expect(stats.frequency.has('不存在')).toBe(false);
     expect(stats.rows).toBeGreaterThanOrEqual(8);
+    expect(stats.oldest!.getTime()).toBeLessThan(stats.newest!.getTime());
     const after = await findSimilarOrders(t.db, current, 10);
     expect(after.similar.map((o) => o.id)).toEqual(before.similar.map((o) => o.id));
+
     const terms = { grams: ['压缩', '异响'], words: [] };
-    const a = await similarCandidates(t.db, terms, current.id, 300, 'all_hits');
-    const b = await similarCandidates(t.db, terms, current.id, 300, 'newest_first');
-    expect(a.map((r) => r.id)).toEqual(b.map((r) => r.id));
-    expect(a.map((r) => r.id)).toEqual([ids.otherModelSimilar, ids.sameModelSimilar]);
+    const ever = await similarCandidates(t.db, terms, current.id, 300, null);
+    expect(ever.map((r) => r.id)).toEqual([ids.otherModelSimilar, ids.sameModelSimilar]);
+    // Since the second order's receipt: only the newer hit.
+    const second = await t.db.selectFrom('workOrders').select('receivedAt').where('id', '=', ids.otherModelSimilar!).executeTakeFirstOrThrow();
+    const recent = await similarCandidates(t.db, terms, current.id, 300, second.receivedAt);
+    expect(recent.map((r) => r.id)).toEqual([ids.otherModelSimilar]);
   });
 
-  it('chooses the plan that reads fewer rows', () => {
-    // At a million orders: a term in 0.3 % of them (3,000 hits) is read through the index;
-    // one in 10 % is met every ten rows of the newest orders.
-    expect(candidatePlan(0.003, 1_000_000, 300)).toBe('all_hits');
-    expect(candidatePlan(0.1, 1_000_000, 300)).toBe('newest_first');
-    expect(candidatePlan(0.5, 200, 300)).toBe('all_hits');
+  it('sizes the window of recent receipts to hold about the hits wanted', () => {
+    const stats = { rows: 1_000_000, oldest: new Date('2024-01-01T00:00:00Z'), newest: new Date('2026-01-01T00:00:00Z') };
+    // A term in 0.1 % of a million orders: 1,000 hits in all, read them all.
+    expect(candidateWindow(stats, 0.001, 1200)).toBeNull();
+    // One in 6 %: 60,000 hits, the last 2 % of the two years (1,200 hits) are enough.
+    const since = candidateWindow(stats, 0.06, 1200)!;
+    const span = stats.newest.getTime() - stats.oldest.getTime();
+    expect((stats.newest.getTime() - since.getTime()) / span).toBeCloseTo(0.02, 5);
+    expect(candidateWindow({ rows: 0, oldest: null, newest: null }, 0.5)).toBeNull();
   });
 });

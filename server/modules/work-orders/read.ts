@@ -139,7 +139,8 @@ async function presentOrder(ctx: ServiceContext, order: WorkOrder, kinds: Set<Ac
     reopenCount: order.reopenCount,
     sla: clocks.map((c) => ({ ...c, dueAt: iso(c.dueAt), metAt: iso(c.metAt) })),
     // A customer sees who did what in plain steps; staff also see internal details.
-    timeline: events.map((e) => ({
+    // Team consultations (P4.2.3) are internal: their events are not on the customer's timeline.
+    timeline: events.filter((e) => staff || !e.action.startsWith('consultation_')).map((e) => ({
       id: e.id,
       at: e.at.toISOString(),
       actor: e.actorLabel,

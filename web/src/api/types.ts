@@ -432,8 +432,8 @@ export type HoldReason = (typeof HOLD_REASONS)[number];
 export const COMMENT_KINDS = ['comment', 'question', 'answer', 'email', 'note'] as const;
 export type CommentKind = (typeof COMMENT_KINDS)[number];
 
-/** Events of the order's timeline: every action, plus the receipt. */
-export const WO_EVENTS = ['receive', ...WO_ACTIONS] as const;
+/** Events of the order's timeline: every action, the receipt, and team consultations (staff only). */
+export const WO_EVENTS = ['receive', ...WO_ACTIONS, 'consultation_open', 'consultation_agreed'] as const;
 
 export interface WorkOrderSummary {
   id: string;
@@ -615,12 +615,19 @@ export interface ConsultationMessage {
 
 export interface Consultation {
   id: string;
+  workOrderId?: string;
   topic: string;
   status: 'open' | 'agreed';
+  openedBy?: Ref;
+  openedAt?: Instant;
   agreedSolution: string | null;
+  agreedAt?: Instant | null;
+  agreedBy?: Ref | null;
   version: number;
   participants: ConsultationParticipant[];
   messages: ConsultationMessage[];
+  /** What the caller may do; absent from an older server (the UI then infers it). */
+  abilities?: Abilities<'join' | 'invite' | 'post' | 'agree'>;
 }
 
 export interface SimilarCase {
@@ -633,10 +640,13 @@ export interface SimilarCase {
   solution: string | null;
   resolution: string | null;
   receivedAt: Instant;
-  model: string | null;
+  productModel?: string | null;
+  /** An earlier name of productModel. */
+  model?: string | null;
 }
 
 export interface SimilarCases {
+  productModel?: string | null;
   sameModel: SimilarCase[];
   similar: SimilarCase[];
 }
@@ -652,6 +662,8 @@ export const NOTIFICATION_EVENTS = [
   'question',
   'sla_warning',
   'sla_breach',
+  'consultation_invite',
+  'consultation_mention',
 ] as const;
 
 export interface AppNotification {
@@ -659,6 +671,7 @@ export interface AppNotification {
   event: string;
   subject: string;
   body: string;
+  workOrder?: { id: string; number: string } | null;
   workOrderId: string | null;
   createdAt: Instant;
   readAt: Instant | null;

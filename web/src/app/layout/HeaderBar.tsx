@@ -61,6 +61,12 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
           trigger={['click']}
           menu={{
             items: [
+              ...(mobile
+                ? [
+                    { key: 'name', disabled: true, label: <span data-testid="user-display-name">{user.displayName}</span> },
+                    { type: 'divider' as const },
+                  ]
+                : []),
               {
                 key: 'password',
                 icon: <KeyOutlined />,
@@ -72,10 +78,13 @@ export function HeaderBar({ mobile, onOpenMenu }: { mobile: boolean; onOpenMenu:
             },
           }}
         >
-          <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-            <Typography.Text ellipsis style={{ maxWidth: mobile ? 96 : 200 }} data-testid="user-display-name">
-              {user.displayName}
-            </Typography.Text>
+          <Button type="text" icon={<UserOutlined />} data-testid="user-menu" aria-label={user.displayName}>
+            {/* On a phone the name is in the menu: the header keeps room for the bell and language. */}
+            {mobile ? null : (
+              <Typography.Text ellipsis style={{ maxWidth: 200 }} data-testid="user-display-name">
+                {user.displayName}
+              </Typography.Text>
+            )}
           </Button>
         </Dropdown>
         <Tooltip title={t('auth.signOut')}>

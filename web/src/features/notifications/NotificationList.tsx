@@ -7,18 +7,15 @@ import { useLabels } from '../../components/labels.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { useMarkRead } from './api.ts';
 
-/** The order number in a subject such as "WO-20261126-0042 assigned". */
-const numberIn = (subject: string) => /WO-\d{8}-\d+/.exec(subject)?.[0];
-
-/** The body's title, when the body is the JSON the outbox writes; else the body itself. */
-function bodyText(body: string): string {
+/** The subject the server wrote in the user's language; a JSON body (older outbox rows) adds the order's title. */
+function summary(n: AppNotification): string {
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (parsed && typeof parsed === 'object' && typeof (parsed as { title?: unknown }).title === 'string') return (parsed as { title: string }).title;
+    const parsed: unknown = JSON.parse(n.body);
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { title?: unknown }).title === 'string') return `${n.subject} · ${(parsed as { title: string }).title}`;
   } catch {
-    // plain text
+    // plain text: the subject says it
   }
-  return body;
+  return n.subject;
 }
 
 /** The bell's panel: newest first, unread in bold; a click marks it read and opens the order. */
@@ -31,10 +28,10 @@ export default function NotificationList({ items, onNavigate }: { items: AppNoti
   const markRead = useMarkRead();
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.none')} style={{ width: 280 }} />;
   return (
-    <Flex vertical style={{ width: 320, maxWidth: 'calc(100vw - 48px)', maxHeight: 420, overflowY: 'auto' }} data-testid="notification-list">
+    <Flex vertical style={{ width: 'min(360px, 100%)', minWidth: 280, maxHeight: 'min(480px, calc(100vh - 120px))', overflowY: 'auto' }} data-testid="notification-list">
       {items.map((n) => {
         const unread = !n.readAt && n.status !== 'read';
-        const number = numberIn(n.subject);
+        const orderId = n.workOrder?.id ?? n.workOrderId;
         return (
           <button
             type="button"
@@ -42,8 +39,8 @@ export default function NotificationList({ items, onNavigate }: { items: AppNoti
             data-testid="notification-item"
             onClick={() => {
               if (unread) markRead.mutate(n.id);
-              if (n.workOrderId) {
-                navigate(user.role === 'customer' ? `/portal/orders/${n.workOrderId}` : `/work-orders/${n.workOrderId}`);
+              if (orderId) {
+                navigate(user.role === 'customer' ? `/portal/orders/${orderId}` : `/work-orders/${orderId}`);
                 onNavigate();
               }
             }}
@@ -63,9 +60,9 @@ export default function NotificationList({ items, onNavigate }: { items: AppNoti
                 {formatInstant(n.createdAt)}
               </Typography.Text>
             </Flex>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-              {[number ?? n.subject, bodyText(n.body)].filter(Boolean).join(' · ')}
-            </Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 2 }}>
+              {summary(n)}
+            </Typography.Paragraph>
           </button>
         );
       })}

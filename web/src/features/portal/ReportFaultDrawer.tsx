@@ -139,24 +139,25 @@ export function ReportFaultDrawer({ customer, onClose, onReported }: { customer:
           />
         </Form.Item>
       ) : null}
-      <Form.Item
-        name="preferred"
-        label={t('portal.preferredWindow')}
-        rules={[
-          {
-            validator: (_, value: Values['preferred']) =>
-              value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
-          },
-        ]}
-      >
-        <DatePicker.RangePicker
-          showTime={{ format: 'HH:mm', minuteStep: 15 }}
-          format="YYYY-MM-DD HH:mm"
-          allowEmpty={[true, true]}
-          style={{ width: '100%' }}
-          data-testid="portal-preferred"
-        />
-      </Form.Item>
+      <div data-testid="portal-preferred">
+        <Form.Item
+          name="preferred"
+          label={t('portal.preferredWindow')}
+          rules={[
+            {
+              validator: (_, value: Values['preferred']) =>
+                value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
+            },
+          ]}
+        >
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm', minuteStep: 15 }}
+            format="YYYY-MM-DD HH:mm"
+            allowEmpty={[true, true]}
+            style={{ width: '100%' }}
+          />
+        </Form.Item>
+      </div>
       <Form.Item name="photos" label={t('portal.photos')} valuePropName="fileList" getValueFromEvent={uploadValue} extra={t('portal.photosHint')}>
         <AttachmentUpload photos data-testid="portal-photos" />
       </Form.Item>

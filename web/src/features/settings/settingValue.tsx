@@ -16,9 +16,25 @@ export function timeZoneOptions(current?: unknown): { value: string; label: stri
   return [...all].sort().map((zone) => ({ value: zone, label: zone }));
 }
 
+/** JSON indented by two spaces, with arrays of plain values kept on one line (`[1, 2, 3]`). */
+export function prettyJson(value: unknown, indent = ''): string {
+  if (Array.isArray(value)) {
+    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    const inner = `${indent}  `;
+    return `[\n${value.map((v) => inner + prettyJson(v, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${prettyJson(v, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 export function formatSettingValue(kind: SettingKind, value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (kind === 'json') return JSON.stringify(value, null, 2);
+  if (kind === 'json') return prettyJson(value);
   if (kind === 'percent' && typeof value === 'number') return `${value}%`;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
@@ -34,7 +50,7 @@ interface SettingValueInputProps {
 
 /** A JSON value's text, as the editor shows it. */
 export function jsonText(value: unknown): string {
-  return value === undefined ? '' : JSON.stringify(value, null, 2);
+  return value === undefined ? '' : prettyJson(value);
 }
 
 /** The problem with a JSON text, or null when it parses. */

@@ -31,7 +31,7 @@ export function ActionButtons({ order, actions, suggestedSolution, large = false
         {actions.map((action, i) => (
           <Button
             key={action}
-            type={primaryFirst && i === 0 ? 'primary' : 'default'}
+            type={primaryFirst && i === 0 && !DANGER_ACTIONS.has(action) ? 'primary' : 'default'}
             danger={DANGER_ACTIONS.has(action)}
             size={large ? 'large' : 'middle'}
             block={large}

@@ -100,7 +100,7 @@ export function ActionModal({ order, action, suggestedSolution, onClose }: Actio
       onCancel={onClose}
       initialValues={initialValues}
       onFinish={async (values) => {
-        const done = await run(order, action, payloadOf(action, values), form);
+        const done = await run(order, action, payloadOf(action, values), form, onClose);
         if (done) onClose();
       }}
     >

@@ -9,6 +9,7 @@ import { formatInstant } from '../../lib/time.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useAddComment } from './api.ts';
 import { AttachmentList, AttachmentUpload, toAttachmentInputs, uploadValue } from './attachments.tsx';
+import { threads } from './threads.ts';
 
 const KIND_COLORS: Record<string, string> = { question: 'blue', answer: 'green', note: 'gold', email: 'cyan', comment: 'default' };
 
@@ -81,14 +82,27 @@ function Composer({
   );
 }
 
-function CommentItem({ order, comment, replies, customer }: { order: WorkOrder; comment: OrderComment; replies: OrderComment[]; customer: boolean }) {
+function CommentItem({
+  order,
+  comment,
+  replies,
+  customer,
+  nested = false,
+}: {
+  order: WorkOrder;
+  comment: OrderComment;
+  replies: OrderComment[];
+  customer: boolean;
+  nested?: boolean;
+}) {
   const { t } = useTranslation();
   const labels = useLabels();
   const { token } = theme.useToken();
   const [replying, setReplying] = useState(false);
   const internal = comment.visibility === 'internal';
-  const canAnswer = !customer && comment.kind === 'question' && order.abilities.answer;
-  const canReply = !customer && comment.kind !== 'question' && order.abilities.comment;
+  // Threads are one level deep: replies go under the comment that opened the thread.
+  const canAnswer = !nested && !customer && comment.kind === 'question' && order.abilities.answer;
+  const canReply = !nested && !customer && comment.kind !== 'question' && order.abilities.comment;
   return (
     <div
       data-testid={`comment-${comment.kind}`}
@@ -115,7 +129,7 @@ function CommentItem({ order, comment, replies, customer }: { order: WorkOrder; 
       {replies.length > 0 ? (
         <Flex vertical gap={8} style={{ marginTop: 8, paddingInlineStart: 16, borderInlineStart: `2px solid ${token.colorBorder}` }}>
           {replies.map((r) => (
-            <CommentItem key={r.id} order={order} comment={r} replies={[]} customer={customer} />
+            <CommentItem key={r.id} order={order} comment={r} replies={[]} customer={customer} nested />
           ))}
         </Flex>
       ) : null}
@@ -157,16 +171,7 @@ export function CommentsPanel({ order, customer = false }: { order: WorkOrder; c
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const [kind, setKind] = useState<'comment' | 'note'>('comment');
-  const { roots, replies } = useMemo(() => {
-    const ids = new Set(order.comments.map((c) => c.id));
-    const byParent = new Map<string, OrderComment[]>();
-    const top: OrderComment[] = [];
-    for (const c of order.comments) {
-      if (c.parentId && ids.has(c.parentId)) byParent.set(c.parentId, [...(byParent.get(c.parentId) ?? []), c]);
-      else top.push(c);
-    }
-    return { roots: top, replies: byParent };
-  }, [order.comments]);
+  const { roots, replies } = useMemo(() => threads(order.comments), [order.comments]);
 
   return (
     <Card size={mobile ? 'small' : 'medium'} title={customer ? t('portal.questions') : t('workOrders.comments')} data-testid="wo-comments">

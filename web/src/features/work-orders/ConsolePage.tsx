@@ -8,6 +8,7 @@ import { useUser } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
+import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useCustomer } from '../customers/api.ts';
 import { CustomerContext } from './CustomerContext.tsx';
 import { CustomerLookup } from './CustomerLookup.tsx';
@@ -23,6 +24,7 @@ export default function ConsolePage() {
   const user = useUser();
   const url = useUrlFilters();
   const navigate = useNavigate();
+  const mobile = useIsMobile();
   const customerId = url.get('customer') ?? null;
   const [form] = Form.useForm<IntakeValues>();
   const [duplicateOfId, setDuplicateOfId] = useState<string | null>(null);
@@ -110,7 +112,7 @@ export default function ConsolePage() {
             ) : customer.isPending ? (
               <PageSpinner />
             ) : null
-          ) : (
+          ) : mobile ? null : (
             <Result status="info" title={t('console.pickFirst')} subTitle={t('console.pickFirstHint')} />
           )}
         </Col>

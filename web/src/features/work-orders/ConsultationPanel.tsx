@@ -12,6 +12,7 @@ import { formatInstant } from '../../lib/time.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { consultationApi, isMissingRoute, useConsultations, useConsultationWrite, workOrderKeys } from './api.ts';
 import { TechniciansSelect } from './TechnicianPicker.tsx';
+import { threads } from './threads.ts';
 
 const nameOf = (who: string | Ref | null | undefined) => (typeof who === 'string' ? who : (who?.name ?? ''));
 
@@ -205,16 +206,14 @@ function ConsultationCard({ order, consultation }: { order: WorkOrder; consultat
   const me = consultation.participants.find((p) => p.id === user.employeeId);
   const joined = Boolean(me && (me.joinedAt || me.role === 'owner'));
   const open = consultation.status === 'open';
-  const { roots, children } = useMemo(() => {
-    const ids = new Set(consultation.messages.map((m) => m.id));
-    const byParent = new Map<string, ConsultationMessage[]>();
-    const top: ConsultationMessage[] = [];
-    for (const m of consultation.messages) {
-      if (m.parentId && ids.has(m.parentId)) byParent.set(m.parentId, [...(byParent.get(m.parentId) ?? []), m]);
-      else top.push(m);
-    }
-    return { roots: top, children: byParent };
-  }, [consultation.messages]);
+  // The server says what the caller may do; an older one did not, and then it is inferred.
+  const may = {
+    join: consultation.abilities?.join ?? Boolean(open && me && !joined),
+    invite: consultation.abilities?.invite ?? (open && joined),
+    post: consultation.abilities?.post ?? (open && joined),
+    agree: consultation.abilities?.agree ?? (open && joined),
+  };
+  const { roots, replies: children } = useMemo(() => threads(consultation.messages), [consultation.messages]);
 
   return (
     <Card
@@ -229,9 +228,9 @@ function ConsultationCard({ order, consultation }: { order: WorkOrder; consultat
         </Flex>
       }
       extra={
-        open ? (
+        may.join || may.invite || may.agree ? (
           <Flex gap={4}>
-            {me && !joined ? (
+            {may.join ? (
               <Button
                 size="small"
                 type="primary"
@@ -242,15 +241,15 @@ function ConsultationCard({ order, consultation }: { order: WorkOrder; consultat
                 {t('consult.join')}
               </Button>
             ) : null}
-            {joined ? (
-              <>
-                <Button size="small" icon={<UserAddOutlined />} onClick={() => setInviting(true)} data-testid="consult-invite">
-                  {t('consult.invite')}
-                </Button>
-                <Button size="small" icon={<CheckCircleOutlined />} onClick={() => setAgreeing(true)} data-testid="consult-agree">
-                  {t('consult.agree')}
-                </Button>
-              </>
+            {may.invite ? (
+              <Button size="small" icon={<UserAddOutlined />} onClick={() => setInviting(true)} data-testid="consult-invite">
+                {t('consult.invite')}
+              </Button>
+            ) : null}
+            {may.agree ? (
+              <Button size="small" icon={<CheckCircleOutlined />} onClick={() => setAgreeing(true)} data-testid="consult-agree">
+                {t('consult.agree')}
+              </Button>
             ) : null}
           </Flex>
         ) : null
@@ -273,9 +272,9 @@ function ConsultationCard({ order, consultation }: { order: WorkOrder; consultat
         ) : null}
         {roots.length === 0 ? <Typography.Text type="secondary">{t('consult.noMessages')}</Typography.Text> : null}
         {roots.map((m) => (
-          <MessageItem key={m.id} order={order} consultation={consultation} message={m} replies={children.get(m.id) ?? []} canPost={joined} />
+          <MessageItem key={m.id} order={order} consultation={consultation} message={m} replies={children.get(m.id) ?? []} canPost={may.post} />
         ))}
-        {open && joined ? <MessageComposer order={order} consultation={consultation} /> : null}
+        {may.post ? <MessageComposer order={order} consultation={consultation} /> : null}
       </Flex>
       {inviting ? <InviteModal order={order} consultation={consultation} onClose={() => setInviting(false)} /> : null}
       {agreeing ? <AgreeModal order={order} consultation={consultation} onClose={() => setAgreeing(false)} /> : null}

@@ -192,25 +192,26 @@ export function IntakeForm({ form, customer, duplicateOf, onClearDuplicate, onCr
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item
-          name="preferred"
-          label={t('workOrders.preferredWindow')}
-          extra={t('workOrders.companyTimeHint')}
-          rules={[
-            {
-              validator: (_, value: IntakeValues['preferred']) =>
-                value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
-            },
-          ]}
-        >
-          <DatePicker.RangePicker
-            showTime={{ format: 'HH:mm', minuteStep: 15 }}
-            format="YYYY-MM-DD HH:mm"
-            allowEmpty={[true, true]}
-            style={{ width: '100%' }}
-            data-testid="wo-preferred"
-          />
-        </Form.Item>
+        <div data-testid="wo-preferred">
+          <Form.Item
+            name="preferred"
+            label={t('workOrders.preferredWindow')}
+            extra={t('workOrders.companyTimeHint')}
+            rules={[
+              {
+                validator: (_, value: IntakeValues['preferred']) =>
+                  value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
+              },
+            ]}
+          >
+            <DatePicker.RangePicker
+              showTime={{ format: 'HH:mm', minuteStep: 15 }}
+              format="YYYY-MM-DD HH:mm"
+              allowEmpty={[true, true]}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </div>
         <Typography.Title level={5} style={{ marginTop: 0 }}>
           {t('console.handOff')}
         </Typography.Title>

@@ -27,7 +27,7 @@ function EventDetail({ event }: { event: TimelineEvent }) {
   if (eta) lines.push(t('workOrders.eventEta', { time: formatInstant(eta) }));
   const reason = dataText(d, 'reason');
   if (reason) lines.push(event.action === 'hold' ? labels.holdReason(reason) : reason);
-  for (const key of ['note', 'comment', 'solution', 'resolution']) {
+  for (const key of ['topic', 'note', 'comment', 'solution', 'resolution']) {
     const text = dataText(d, key);
     if (text) lines.push(text);
   }

@@ -29,7 +29,7 @@ function CaseList({ cases, testId }: { cases: SimilarCase[]; testId: string }) {
               </Flex>
             </Flex>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {[c.model, formatInstant(c.receivedAt)].filter(Boolean).join(' · ')}
+              {[c.productModel ?? c.model, formatInstant(c.receivedAt)].filter(Boolean).join(' · ')}
             </Typography.Text>
             {answer ? (
               <>

@@ -1,8 +1,10 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Col, DatePicker, Row, Select, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { PRIORITIES, WO_STATES, type WorkOrderFilters, type WorkOrderSummary } from '../../api/types.ts';
+import { api, seg } from '../../api/client.ts';
+import { type Employee, PRIORITIES, WO_STATES, type WorkOrderFilters, type WorkOrderSummary } from '../../api/types.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { useLabels } from '../../components/labels.ts';
@@ -11,6 +13,7 @@ import { CustomerPicker } from '../../components/pickers.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { oneOf, useUrlFilters } from '../../components/useUrlFilters.ts';
 import { formatInstant, fromDateString, toDateString } from '../../lib/time.ts';
+import { useCustomer } from '../customers/api.ts';
 import { TeamSelect } from '../people/TeamSelect.tsx';
 import { useWorkOrders } from './api.ts';
 import { PriorityTag, SlaTag, StateTag } from './tags.tsx';
@@ -39,6 +42,13 @@ export default function WorkOrderListPage() {
     to: url.get('to'),
   };
   const list = useWorkOrders(filters, { enabled: user.role !== 'customer' });
+  // Labels of the people named in the address, so a shared or reloaded link shows names.
+  const customer = useCustomer(filters.customerId);
+  const technician = useQuery({
+    queryKey: ['employees', 'detail', filters.assigneeId ?? ''],
+    queryFn: ({ signal }) => api.get<Employee>(`/employees/${seg(filters.assigneeId ?? '')}`, undefined, signal),
+    enabled: Boolean(filters.assigneeId) && can('people.read'),
+  });
   if (user.role === 'customer') return <Navigate to="/portal" replace />;
 
   const columns: TableColumnsType<WorkOrderSummary> = [
@@ -120,20 +130,31 @@ export default function WorkOrderListPage() {
           <TeamSelect value={filters.teamId} onChange={(teamId) => url.set({ teamId })} />
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <TechnicianPicker value={filters.assigneeId} onChange={(assigneeId) => url.set({ assigneeId })} placeholder={t('workOrders.anyTechnician')} />
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <CustomerPicker value={filters.customerId} onChange={(customerId) => url.set({ customerId })} placeholder={t('workOrders.anyCustomer')} />
-        </Col>
-        <Col xs={24} md={12} xl={6}>
-          <DatePicker.RangePicker
-            style={{ width: '100%' }}
-            value={range[0] || range[1] ? [range[0], range[1]] : null}
-            allowEmpty={[true, true]}
-            placeholder={[t('workOrders.receivedFrom'), t('workOrders.receivedTo')]}
-            onChange={(value) => url.set({ from: toDateString(value?.[0]), to: toDateString(value?.[1]) })}
-            data-testid="wo-filter-dates"
+          <TechnicianPicker
+            value={filters.assigneeId}
+            onChange={(assigneeId) => url.set({ assigneeId })}
+            initialOption={technician.data ? { value: technician.data.id, label: `${technician.data.name} (${technician.data.employeeNo})` } : null}
+            placeholder={t('workOrders.anyTechnician')}
           />
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <CustomerPicker
+            value={filters.customerId}
+            onChange={(customerId) => url.set({ customerId })}
+            initialOption={customer.data ? { value: customer.data.id, label: `${customer.data.name} (${customer.data.customerNo})` } : null}
+            placeholder={t('workOrders.anyCustomer')}
+          />
+        </Col>
+        <Col xs={24} md={12} xl={6}>
+          <div data-testid="wo-filter-dates">
+            <DatePicker.RangePicker
+              style={{ width: '100%' }}
+              value={range[0] || range[1] ? [range[0], range[1]] : null}
+              allowEmpty={[true, true]}
+              placeholder={[t('workOrders.receivedFrom'), t('workOrders.receivedTo')]}
+              onChange={(value) => url.set({ from: toDateString(value?.[0]), to: toDateString(value?.[1]) })}
+            />
+          </div>
         </Col>
       </Row>
       <DataTable<WorkOrderSummary>

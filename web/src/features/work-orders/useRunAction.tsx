@@ -28,8 +28,18 @@ export function useRunAction() {
   const showError = useApiError();
   const transition = useTransition();
 
+  /**
+   * Resolves to the updated order, or null when the action failed. `onOutdated` is called on
+   * a conflict (the order moved on meanwhile), so a form sending the old version can close.
+   */
   const run = useCallback(
-    async (order: OrderRef, action: WoAction, payload: Record<string, unknown> = {}, form?: FormInstance): Promise<WorkOrder | null> => {
+    async (
+      order: OrderRef,
+      action: WoAction,
+      payload: Record<string, unknown> = {},
+      form?: FormInstance,
+      onOutdated?: () => void,
+    ): Promise<WorkOrder | null> => {
       const location = LOCATED_ACTIONS.has(action) ? await currentLocation() : undefined;
       try {
         const answer = await transition.mutateAsync({ id: order.id, action, version: order.version, payload, location });
@@ -46,6 +56,7 @@ export function useRunAction() {
           );
           const state = typeof error.problem.state === 'string' ? labels.woState(error.problem.state) : '';
           reload();
+          onOutdated?.();
           modal.warning({
             title: t('workOrders.transitionConflictTitle', { action: labels.woAction(action) }),
             content: (
@@ -61,6 +72,7 @@ export function useRunAction() {
           });
           return null;
         }
+        if (isApiError(error) && error.code === 'conflict.stale') onOutdated?.();
         showError(error, { form, mapField: (field) => field.replace(/^payload\./, ''), onReload: reload });
         return null;
       }
