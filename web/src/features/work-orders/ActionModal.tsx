@@ -79,7 +79,13 @@ export function ActionModal({ order, action, suggestedSolution, onClose }: Actio
   );
   const when = (name: 'visitAt' | 'expectedArrivalAt', label: string) => (
     <Form.Item name={name} label={label} rules={[required]} extra={t('workOrders.companyTimeHint')}>
-      <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid={`payload-${name}`} />
+      <DatePicker
+        showTime={{ format: 'HH:mm', minuteStep: 5 }}
+        format="YYYY-MM-DD HH:mm"
+        needConfirm={false}
+        style={{ width: '100%' }}
+        data-testid={`payload-${name}`}
+      />
     </Form.Item>
   );
 

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { isApiError } from '../../api/client.ts';
 import { CheckCircleOutlined, TeamOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Form, Input, Select, Tag, Typography, theme } from 'antd';
 import { useMemo, useState } from 'react';
@@ -290,6 +291,7 @@ export function ConsultationPanel({ order }: { order: WorkOrder }) {
   const query = useConsultations(order.id, true);
   const missing = query.isError && isMissingRoute(query.error);
   const items = query.data ?? [];
+  if (query.isError && isApiError(query.error) && query.error.status === 403) return null;
   if (!order.abilities.consult && (missing || (query.isSuccess && items.length === 0))) return null;
   return (
     <Card

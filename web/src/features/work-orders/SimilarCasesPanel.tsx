@@ -1,5 +1,6 @@
 import { Card, Empty, Flex, Progress, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../api/client.ts';
 import { Link } from 'react-router';
 import type { SimilarCase, WorkOrder } from '../../api/types.ts';
 import { PageSpinner } from '../../components/PageSpinner.tsx';
@@ -58,7 +59,7 @@ export function SimilarCasesPanel({ order }: { order: WorkOrder }) {
   const { t } = useTranslation();
   const mobile = useIsMobile();
   const query = useSimilarCases(order.id, true);
-  if (query.isError && isMissingRoute(query.error)) return null;
+  if (query.isError && (isMissingRoute(query.error) || (isApiError(query.error) && query.error.status === 403))) return null;
   return (
     <Card size={mobile ? 'small' : 'medium'} title={t('similar.title')} data-testid="wo-similar">
       {query.isPending ? (
