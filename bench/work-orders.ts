@@ -72,7 +72,7 @@ async function contextOf(db: Kysely<DB>, demo: Demo, username: string): Promise<
   return { db, actor, requestId: `bench-${username}` };
 }
 
-/** A fresh report as the agent would record it by phone: no assignee, no team yet. */
+/** A fresh report as the agent records it: no assignee, no team yet. */
 function intakeOf(generator: OrderGenerator): Intake {
   const r = generator.report();
   return {
@@ -181,8 +181,8 @@ function listFilters(b: Bench): ListFilter[] {
 async function measureList(b: Bench, filter: ListFilter): Promise<void> {
   const contexts = await Promise.all(filter.usernames.map((u) => contextOf(b.db, b.demo, u)));
   const query = (i: number) => listWorkOrdersQuery.parse({ ...filter.query(i), limit: '25' });
-  const run = (i: number) => listOrders(contexts[i % contexts.length]!, query(i));
-  for (let i = 0; i < WARM_UP_RUNS; i++) await run(i);
+  // Warm-up runs take parameters the timed runs do not start with.
+  for (let i = 0; i < WARM_UP_RUNS; i++) await listOrders(contexts[0]!, query(b.options.runs + i));
   const durations: number[] = [];
   let items = 0;
   const started = performance.now();

@@ -74,9 +74,10 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
     const times = { receivedAt: now, respondedAt: null, arrivedAt: null, resolvedAt: null, state: 'new', visitScheduledAt: null, sla };
     const deadlines = await storedDeadlines(trx, times, [], now);
     // An assignee's team becomes the order's team, so the supervisor sees it.
-    const assigneeTeam = intake.assigneeId
-      ? (await trx.selectFrom('employees').select('teamId').where('id', '=', intake.assigneeId).executeTakeFirst())?.teamId ?? null
-      : null;
+    const assignee = intake.assigneeId
+      ? await trx.selectFrom('employees').select(['teamId', 'name']).where('id', '=', intake.assigneeId).executeTakeFirst()
+      : undefined;
+    const assigneeTeam = assignee?.teamId ?? null;
     const { attachments, ...fields } = intake;
     const order = await trx
       .insertInto('workOrders')
@@ -99,7 +100,7 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
       .values({ ...event, action: 'receive', fromState: null, toState: 'new', data: JSON.stringify({ channel: intake.channel, duplicateOfId: intake.duplicateOfId }) })
       .execute();
     if (intake.assigneeId) {
-      await trx.insertInto('workOrderEvents').values({ ...event, action: 'assign', fromState: 'new', toState: 'assigned', data: JSON.stringify({ assigneeId: intake.assigneeId }) }).execute();
+      await trx.insertInto('workOrderEvents').values({ ...event, action: 'assign', fromState: 'new', toState: 'assigned', data: JSON.stringify({ assigneeId: intake.assigneeId, assigneeName: assignee?.name }) }).execute();
     } else if (intake.teamId) {
       await trx.insertInto('workOrderEvents').values({ ...event, action: 'publish', fromState: 'new', toState: 'new', data: JSON.stringify({ teamId: intake.teamId }) }).execute();
     }
