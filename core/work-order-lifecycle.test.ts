@@ -72,7 +72,6 @@ describe('work-order lifecycle (P4.1-P4.4)', () => {
   });
 
   it('never leaves the known states, and a cancelled order stays cancelled', () => {
-    const state = fc.constantFrom(...STATES);
     const action = fc.constantFrom(...ACTIONS);
     const actors = fc.subarray(['dispatcher', 'assignee', 'pool_member', 'customer'] as ActorKind[]).map((a) => new Set(a));
     fc.assert(

@@ -55,7 +55,7 @@ async function checkReferences(trx: Transaction<DB>, i: Intake) {
   }
   if (i.assigneeId) {
     const e = await trx.selectFrom('employees').select(['id', 'status', 'teamId']).where('id', '=', i.assigneeId).executeTakeFirst();
-    if (!e || e.status !== 'active') throw errors.invalidField('assigneeId', 'field.reference');
+    if (e?.status !== 'active') throw errors.invalidField('assigneeId', 'field.reference');
   }
   if (i.teamId && !(await trx.selectFrom('teams').select('id').where('id', '=', i.teamId).executeTakeFirst())) {
     throw errors.invalidField('teamId', 'field.reference');

@@ -37,7 +37,7 @@ function parsePayload<A extends Action>(action: A, payload: unknown) {
 
 async function activeEmployee(ctx: ServiceContext, id: string, field: string) {
   const e = await ctx.db.selectFrom('employees').select(['id', 'name', 'teamId', 'status']).where('id', '=', id).executeTakeFirst();
-  if (!e || e.status !== 'active') throw errors.invalidField(field, 'field.reference');
+  if (e?.status !== 'active') throw errors.invalidField(field, 'field.reference');
   return e;
 }
 
