@@ -120,7 +120,7 @@ async function presentOrder(ctx: ServiceContext, order: WorkOrder, kinds: Set<Ac
     order.contactId ? ctx.db.selectFrom('customerContacts').select(['id', 'name', 'phone']).where('id', '=', order.contactId).executeTakeFirst() : undefined,
     order.duplicateOfId ? ctx.db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', order.duplicateOfId).executeTakeFirst() : undefined,
   ]);
-  const clocks = await orderClocks(ctx.db, order, pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })), now);
+  const clocks = await orderClocks(ctx.db, order, pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })), now, ctx.actor.locale);
   const visibleComments = new Set(comments.map((c) => c.id));
   return {
     ...presentSummary(row!, now),

@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { addBusinessTime, type BusinessCalendar, businessMsBetween, type Pause, slaDeadline, slaStatus } from '../../../core/sla-clock.ts';
 import type { Priority, SlaClock } from '../../../core/work-orders.ts';
-import type { DB, WorkOrder } from '../../db/schema.ts';
+import type { DB, Locale, WorkOrder } from '../../db/schema.ts';
 import { loadBusinessCalendar } from '../calendar/service.ts';
 import { getSetting } from '../settings/service.ts';
 
@@ -45,9 +45,18 @@ export type ClockView = {
   explanation: string;
 };
 
-function explain(policy: SlaPolicy, clock: SlaClock, cal: BusinessCalendar, pausedMs: number): string {
-  const hours = cal.kind === 'business' ? `business hours ${cal.dayStart}-${cal.dayEnd} on working days (${cal.timeZone})` : 'round the clock';
-  const pause = pausedMs > 0 ? `, plus ${Math.round(pausedMs / 60000)} min on hold` : '';
+const PRIORITY_ZH: Record<Priority, string> = { urgent: '紧急', high: '高', normal: '普通', low: '低' };
+
+/** How a deadline was reached, in the reader's language. */
+function explain(policy: SlaPolicy, clock: SlaClock, cal: BusinessCalendar, pausedMs: number, locale: Locale): string {
+  const paused = Math.round(pausedMs / 60000);
+  if (locale === 'zh-CN') {
+    const hours = cal.kind === 'business' ? `工作日 ${cal.dayStart}-${cal.dayEnd} 的工作时间（${cal.timeZone}，节假日与调休按公司日历）` : '全天候（7×24 小时）';
+    const pause = paused > 0 ? `，另加挂起 ${paused} 分钟` : '';
+    return `自受理起 ${policy.targets[clock]} 分钟，按${hours}计${pause}；${PRIORITY_ZH[policy.priority]}优先级，依据 ${policy.asOf} 生效的 sla.targets`;
+  }
+  const hours = cal.kind === 'business' ? `business hours ${cal.dayStart}-${cal.dayEnd} on working days (${cal.timeZone}, holidays and make-up days from the company calendar)` : 'round the clock';
+  const pause = paused > 0 ? `, plus ${paused} min on hold` : '';
   return `${policy.targets[clock]} min of ${hours} from receipt${pause}; ${policy.priority} priority, sla.targets as of ${policy.asOf}`;
 }
 
@@ -91,7 +100,14 @@ export async function storedDeadlines(db: Db, order: OrderTimes, pauses: Pause[]
 }
 
 /** The three clocks of an order now: deadline, whether met, status, and how the deadline was reached. */
-export async function orderClocks(db: Db, order: OrderTimes, pauses: Pause[], now: Date, cache: CalendarCache = new Map()): Promise<ClockView[]> {
+export async function orderClocks(
+  db: Db,
+  order: OrderTimes,
+  pauses: Pause[],
+  now: Date,
+  locale: Locale = 'en',
+  cache: CalendarCache = new Map(),
+): Promise<ClockView[]> {
   const policy = order.sla as SlaPolicy;
   const cal = await calendarOf(db, policy, cache);
   // A remote resolution never needs a visit: the arrival clock does not apply to it.
@@ -110,7 +126,7 @@ export async function orderClocks(db: Db, order: OrderTimes, pauses: Pause[], no
       metAt,
       status,
       pausedMinutes: Math.round(d.pausedMs / 60000),
-      explanation: explain(policy, clock, cal, d.pausedMs),
+      explanation: explain(policy, clock, cal, d.pausedMs, locale),
     };
   });
 }

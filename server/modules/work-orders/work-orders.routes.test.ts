@@ -195,7 +195,8 @@ describe('the lifecycle through the API (P4.2, P4.3)', () => {
     expect(allowance).toBeLessThan((480 + 121) * 60_000);
     const clock = o.sla.find((c: { clock: string }) => c.clock === 'resolution');
     expect(clock.pausedMinutes).toBe(120);
-    expect(clock.explanation).toContain('on hold');
+    // explained in the technician's language
+    expect(clock.explanation).toContain('挂起 120 分钟');
   });
 
   it('reopens a resolved order within the set days, and counts it', async () => {
