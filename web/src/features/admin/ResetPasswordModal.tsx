@@ -1,8 +1,9 @@
-import { App, Form, Input } from 'antd';
+import { App, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useApiError } from '../../components/useApiError.tsx';
+import { NewPasswordFields } from '../auth/NewPasswordFields.tsx';
 import { useResetPassword } from './api.ts';
 
 interface Values {
@@ -32,30 +33,7 @@ export function ResetPasswordModal({ user, onClose }: { user: AdminUser; onClose
         })
       }
     >
-      <Form.Item
-        name="newPassword"
-        label={t('auth.newPassword')}
-        rules={[
-          { required: true, message: t('validation.required') },
-          { min: 8, max: 128, message: t('validation.passwordLength') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" data-testid="reset-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('validation.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields testId="reset-password" />
     </FormModal>
   );
 }

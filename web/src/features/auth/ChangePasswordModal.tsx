@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from '../../api/client.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useApiError } from '../../components/useApiError.tsx';
+import { NewPasswordFields } from './NewPasswordFields.tsx';
 
 interface Values {
   currentPassword: string;
@@ -45,30 +46,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('validation.required') }]}>
         <Input.Password autoComplete="current-password" autoFocus />
       </Form.Item>
-      <Form.Item
-        name="newPassword"
-        label={t('auth.newPassword')}
-        rules={[
-          { required: true, message: t('validation.required') },
-          { min: 8, max: 128, message: t('validation.passwordLength') },
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
-      <Form.Item
-        name="confirmPassword"
-        label={t('auth.confirmPassword')}
-        dependencies={['newPassword']}
-        rules={[
-          { required: true, message: t('validation.required') },
-          ({ getFieldValue }) => ({
-            validator: (_, value) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordMismatch'))),
-          }),
-        ]}
-      >
-        <Input.Password autoComplete="new-password" />
-      </Form.Item>
+      <NewPasswordFields />
     </FormModal>
   );
 }

@@ -1,10 +1,10 @@
-import { App, Checkbox, Col, Form, Input, Row } from 'antd';
+import { Checkbox, Col, Form, Input, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Contact, Customer } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PHONE_PATTERN } from '../../components/patterns.ts';
-import { useApiError } from '../../components/useApiError.tsx';
 import { useSaveContact } from './api.ts';
+import { useSaveFeedback } from './useSaveFeedback.ts';
 
 interface Values {
   name: string;
@@ -18,10 +18,9 @@ const blank = (value: string | undefined) => (value?.trim() ? value.trim() : nul
 
 export function ContactModal({ customer, contact, onClose, onReload }: { customer: Customer; contact?: Contact; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const save = useSaveContact(customer.id);
+  const saved = useSaveFeedback(form, onClose, onReload);
 
   const onFinish = (v: Values) => {
     const input = {
@@ -31,23 +30,7 @@ export function ContactModal({ customer, contact, onClose, onReload }: { custome
       email: contact ? blank(v.email) : (blank(v.email) ?? undefined),
       isPrimary: Boolean(v.isPrimary),
     };
-    save.mutate(
-      { itemId: contact?.id, version: contact?.version, input },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) =>
-          showError(error, {
-            form,
-            onReload: () => {
-              onReload();
-              onClose();
-            },
-          }),
-      },
-    );
+    save.mutate({ itemId: contact?.id, version: contact?.version, input }, saved);
   };
 
   return (

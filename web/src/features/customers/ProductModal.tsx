@@ -1,11 +1,11 @@
-import { App, Col, DatePicker, Form, Input, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Customer, InstalledProduct } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useApiError } from '../../components/useApiError.tsx';
 import { fromDateString, toDateString } from '../../lib/time.ts';
 import { useSaveProduct } from './api.ts';
+import { useSaveFeedback } from './useSaveFeedback.ts';
 
 interface Values {
   siteId?: string | null;
@@ -28,10 +28,9 @@ export function ProductModal({
   onReload: () => void;
 }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const save = useSaveProduct(customer.id);
+  const saved = useSaveFeedback(form, onClose, onReload);
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   const onFinish = (v: Values) => {
@@ -49,20 +48,7 @@ export function ProductModal({
           warrantyEndsOn: optional(toDateString(v.warrantyEndsOn)),
         },
       },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) =>
-          showError(error, {
-            form,
-            onReload: () => {
-              onReload();
-              onClose();
-            },
-          }),
-      },
+      saved,
     );
   };
 

@@ -1,10 +1,10 @@
-import { App, Form } from 'antd';
+import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Customer, Site } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
-import { useApiError } from '../../components/useApiError.tsx';
 import { useSaveSite } from './api.ts';
 import { SiteFields, type SiteFormValues } from './SiteFields.tsx';
+import { useSaveFeedback } from './useSaveFeedback.ts';
 
 const toNumber = (value: number | string) => {
   const n = typeof value === 'number' ? value : Number.parseFloat(value);
@@ -13,10 +13,9 @@ const toNumber = (value: number | string) => {
 
 export function SiteModal({ customer, site, onClose, onReload }: { customer: Customer; site?: Site; onClose: () => void; onReload: () => void }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const showError = useApiError();
   const [form] = Form.useForm<SiteFormValues>();
   const save = useSaveSite(customer.id);
+  const saved = useSaveFeedback(form, onClose, onReload);
 
   const onFinish = (v: SiteFormValues) =>
     save.mutate(
@@ -25,20 +24,7 @@ export function SiteModal({ customer, site, onClose, onReload }: { customer: Cus
         version: site?.version,
         input: { name: v.name.trim(), address: v.address.trim(), city: v.city.trim(), latitude: v.latitude ?? 0, longitude: v.longitude ?? 0 },
       },
-      {
-        onSuccess: () => {
-          message.success(t('common.saved'));
-          onClose();
-        },
-        onError: (error) =>
-          showError(error, {
-            form,
-            onReload: () => {
-              onReload();
-              onClose();
-            },
-          }),
-      },
+      saved,
     );
 
   return (

@@ -10,7 +10,7 @@ import { formatInstant } from '../../lib/time.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { ActionButtons } from '../work-orders/ActionButtons.tsx';
 import { useWorkOrder } from '../work-orders/api.ts';
-import { AttachmentList } from '../work-orders/attachments.tsx';
+import { AttachmentsCard } from '../work-orders/AttachmentsCard.tsx';
 import { CommentsPanel } from '../work-orders/CommentsPanel.tsx';
 import { preferredWindow } from '../work-orders/OrderDetails.tsx';
 import { StateTag } from '../work-orders/tags.tsx';
@@ -118,11 +118,7 @@ function PortalOrder({ id }: { id: string }) {
                 ]}
               />
             </Card>
-            {o.attachments.length > 0 ? (
-              <Card size={mobile ? 'small' : 'medium'} title={t('workOrders.attachmentsN', { n: o.attachments.length })}>
-                <AttachmentList orderId={o.id} attachments={o.attachments} />
-              </Card>
-            ) : null}
+            <AttachmentsCard order={o} />
           </Flex>
         </Col>
       </Row>

@@ -1,5 +1,4 @@
-import { App, Col, DatePicker, Form, Input, Row, Select, type UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { App, Col, Form, Input, Row, Select, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Customer, PortalIntakeInput, Priority, WorkOrder } from '../../api/types.ts';
@@ -9,6 +8,7 @@ import { useApiError } from '../../components/useApiError.tsx';
 import { instantFromPicker } from '../../lib/time.ts';
 import { useReportFault } from '../work-orders/api.ts';
 import { AttachmentUpload, toAttachmentInputs, uploadValue } from '../work-orders/attachments.tsx';
+import { type PreferredWindow, PreferredWindowPicker, useWindowOrderRule } from '../work-orders/PreferredWindowPicker.tsx';
 
 interface Values {
   siteId?: string;
@@ -18,7 +18,7 @@ interface Values {
   description: string;
   category: Category;
   priority: Priority;
-  preferred?: [Dayjs | null, Dayjs | null] | null;
+  preferred?: PreferredWindow;
   photos?: UploadFile[];
 }
 
@@ -40,6 +40,7 @@ export function ReportFaultDrawer({ customer, onClose, onReported }: { customer:
   const siteId = Form.useWatch('siteId', form);
   const products = customer.products.filter((p) => !siteId || !p.siteId || p.siteId === siteId);
   const required = { required: true, message: t('validation.required') };
+  const windowOrder = useWindowOrderRule();
 
   const onFinish = async (v: Values) => {
     setReading(true);
@@ -143,19 +144,9 @@ export function ReportFaultDrawer({ customer, onClose, onReported }: { customer:
         <Form.Item
           name="preferred"
           label={t('portal.preferredWindow')}
-          rules={[
-            {
-              validator: (_, value: Values['preferred']) =>
-                value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
-            },
-          ]}
+          rules={[windowOrder]}
         >
-          <DatePicker.RangePicker
-            showTime={{ format: 'HH:mm', minuteStep: 15 }}
-            format="YYYY-MM-DD HH:mm"
-            allowEmpty={[true, true]}
-            style={{ width: '100%' }}
-          />
+          <PreferredWindowPicker />
         </Form.Item>
       </div>
       <Form.Item name="photos" label={t('portal.photos')} valuePropName="fileList" getValueFromEvent={uploadValue} extra={t('portal.photosHint')}>

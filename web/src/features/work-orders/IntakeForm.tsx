@@ -1,6 +1,5 @@
 import { CloseOutlined, LinkOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Col, DatePicker, Form, type FormInstance, Input, Row, Segmented, Select, Typography, type UploadFile } from 'antd';
-import type { Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Col, Form, type FormInstance, Input, Row, Segmented, Select, Typography, type UploadFile } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Channel, Customer, Priority, StaffIntakeInput, WorkOrder } from '../../api/types.ts';
@@ -12,6 +11,7 @@ import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { TeamSelect } from '../people/TeamSelect.tsx';
 import { useCreateWorkOrder } from './api.ts';
 import { AttachmentUpload, toAttachmentInputs, uploadValue } from './attachments.tsx';
+import { type PreferredWindow, PreferredWindowPicker, useWindowOrderRule } from './PreferredWindowPicker.tsx';
 import { TechnicianPicker } from './TechnicianPicker.tsx';
 
 export interface IntakeValues {
@@ -25,7 +25,7 @@ export interface IntakeValues {
   description: string;
   category: Category;
   priority: Priority;
-  preferred?: [Dayjs | null, Dayjs | null] | null;
+  preferred?: PreferredWindow;
   files?: UploadFile[];
   assigneeId?: string | null;
   teamId?: string | null;
@@ -101,6 +101,7 @@ export function IntakeForm({ form, customer, duplicateOf, onClearDuplicate, onCr
   };
 
   const required = { required: true, message: t('validation.required') };
+  const windowOrder = useWindowOrderRule();
   return (
     <Card size={mobile ? 'small' : 'medium'} title={t('console.report')} data-testid="console-intake">
       <Form<IntakeValues> form={form} layout="vertical" initialValues={INTAKE_DEFAULTS} onFinish={onFinish} scrollToFirstError>
@@ -197,19 +198,9 @@ export function IntakeForm({ form, customer, duplicateOf, onClearDuplicate, onCr
             name="preferred"
             label={t('workOrders.preferredWindow')}
             extra={t('workOrders.companyTimeHint')}
-            rules={[
-              {
-                validator: (_, value: IntakeValues['preferred']) =>
-                  value?.[0] && value?.[1] && !value[1].isAfter(value[0]) ? Promise.reject(new Error(t('validation.windowOrder'))) : Promise.resolve(),
-              },
-            ]}
+            rules={[windowOrder]}
           >
-            <DatePicker.RangePicker
-              showTime={{ format: 'HH:mm', minuteStep: 15 }}
-              format="YYYY-MM-DD HH:mm"
-              allowEmpty={[true, true]}
-              style={{ width: '100%' }}
-            />
+            <PreferredWindowPicker />
           </Form.Item>
         </div>
         <Typography.Title level={5} style={{ marginTop: 0 }}>

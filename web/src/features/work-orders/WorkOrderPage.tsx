@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { ActionButtons } from './ActionButtons.tsx';
 import { useConsultations, useWorkOrder } from './api.ts';
-import { AttachmentList } from './attachments.tsx';
+import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
 import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { OrderDetails } from './OrderDetails.tsx';
@@ -80,11 +80,7 @@ function StaffWorkOrder({ id }: { id: string }) {
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
             <OrderTimeline events={o.timeline} />
-            {o.attachments.length > 0 ? (
-              <Card size={mobile ? 'small' : 'medium'} title={t('workOrders.attachmentsN', { n: o.attachments.length })}>
-                <AttachmentList orderId={o.id} attachments={o.attachments} />
-              </Card>
-            ) : null}
+            <AttachmentsCard order={o} />
           </Flex>
         </Col>
       </Row>
