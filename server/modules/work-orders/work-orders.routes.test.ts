@@ -295,3 +295,25 @@ describe('portal and webhook intake', () => {
     expect((await as(t.app, null, { method: 'POST', url: '/api/v1/intake/work-orders', payload: body })).statusCode).toBe(401);
   });
 });
+
+describe('every work-order route refuses strangers', () => {
+  it('401 without a session, 403 for a department viewer, 400 for a malformed id', async () => {
+    const o = await create(agent);
+    const dept = await signInAs(t, { role: 'department' });
+    const routes = [
+      { method: 'GET' as const, url: '/api/v1/work-orders' },
+      { method: 'GET' as const, url: `/api/v1/work-orders/${o.id}` },
+      { method: 'POST' as const, url: `/api/v1/work-orders/${o.id}/transitions`, payload: { action: 'accept', version: 1, payload: {} } },
+      { method: 'POST' as const, url: `/api/v1/work-orders/${o.id}/comments`, payload: { body: 'x' } },
+      { method: 'GET' as const, url: `/api/v1/work-orders/${o.id}/attachments/00000000-0000-4000-8000-000000000000` },
+      { method: 'POST' as const, url: '/api/v1/portal/work-orders', payload: { title: 'x', description: 'y', category: 'other' } },
+      { method: 'POST' as const, url: '/api/v1/intake/work-orders', payload: { customerId, title: 'x', description: 'y', category: 'other' } },
+    ];
+    for (const r of routes) {
+      expect((await as(t.app, null, r)).statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect((await as(t.app, dept, r)).statusCode, `${r.method} ${r.url}`).toBe(403);
+    }
+    expect((await as(t.app, agent, { method: 'GET', url: '/api/v1/work-orders/not-a-uuid' })).statusCode).toBe(400);
+    expect((await as(t.app, agent, { method: 'POST', url: `/api/v1/work-orders/${o.id}/transitions`, payload: { action: 'fly', version: 1 } })).json().errors[0].field).toBe('action');
+  });
+});
