@@ -3,6 +3,7 @@ import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
 import { notifyOrderEvent } from '../notifications/service.ts';
 import { type AttachmentInput, storeAttachments } from './attachments.ts';
+import { attachmentFile, findComment, insertComment } from './queries.ts';
 import { getOrder, loadForActor } from './read.ts';
 
 type CommentInput = { kind: 'comment' | 'question' | 'answer' | 'note'; body: string; parentId: string | null; attachments: AttachmentInput[] };
@@ -18,23 +19,19 @@ export async function addComment(ctx: ServiceContext, id: string, input: Comment
   if (input.kind === 'answer' && !(kinds.has('assignee') || kinds.has('dispatcher') || consultant)) throw errors.forbidden();
   const kind = customer && input.kind === 'comment' ? 'question' : input.kind;
   if (input.parentId) {
-    const parent = await ctx.db.selectFrom('workOrderComments').select(['id', 'visibility']).where('id', '=', input.parentId).where('workOrderId', '=', id).executeTakeFirst();
+    const parent = await findComment(ctx.db, id, input.parentId);
     if (!parent || (customer && parent.visibility !== 'public')) throw errors.invalidField('parentId', 'field.reference');
   }
   await ctx.db.transaction().execute(async (trx) => {
-    const comment = await trx
-      .insertInto('workOrderComments')
-      .values({
-        workOrderId: id,
-        kind,
-        visibility: kind === 'note' ? 'internal' : 'public',
-        parentId: input.parentId,
-        authorUserId: ctx.actor.userId,
-        authorLabel: ctx.actor.displayName,
-        body: input.body,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const comment = await insertComment(trx, {
+      workOrderId: id,
+      kind,
+      visibility: kind === 'note' ? 'internal' : 'public',
+      parentId: input.parentId,
+      authorUserId: ctx.actor.userId,
+      authorLabel: ctx.actor.displayName,
+      body: input.body,
+    });
     await storeAttachments(trx, id, input.attachments, { userId: ctx.actor.userId, label: ctx.actor.displayName }, { commentId: comment.id });
     await writeAudit(trx, ctx, { action: `work_order.${kind}`, entityType: 'work_order', entityId: order.id, after: { commentId: comment.id, kind, body: comment.body } });
     if (kind === 'answer') await notifyOrderEvent(trx, id, 'answered');
@@ -44,13 +41,7 @@ export async function addComment(ctx: ServiceContext, id: string, input: Comment
 
 export async function readAttachment(ctx: ServiceContext, id: string, attachmentId: string) {
   await loadForActor(ctx, id);
-  const row = await ctx.db
-    .selectFrom('attachments')
-    .leftJoin('workOrderComments', 'workOrderComments.id', 'attachments.commentId')
-    .select(['attachments.filename', 'attachments.contentType', 'attachments.data', 'attachments.consultationMessageId', 'workOrderComments.visibility'])
-    .where('attachments.id', '=', attachmentId)
-    .where('attachments.workOrderId', '=', id)
-    .executeTakeFirst();
+  const row = await attachmentFile(ctx.db, id, attachmentId);
   // A customer never reads internal notes' files or the team's consultation files.
   if (!row || (ctx.actor.role === 'customer' && (row.visibility === 'internal' || row.consultationMessageId))) throw errors.notFound();
   return row;

@@ -8,7 +8,7 @@ import { errors } from '../../platform/errors.ts';
 import { notifyOrderEvent } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { type AttachmentInput, storeAttachments } from './attachments.ts';
-import { nextSequence } from './queries.ts';
+import { findCustomer, findEmployee, findOwned, findTeam, insertEvent, nextSequence } from './queries.ts';
 import { workOrderSearchKeys } from './search-keys.ts';
 import { slaPolicyFor, storedDeadlines } from './sla.ts';
 
@@ -37,29 +37,25 @@ export type Intake = {
 /** Who recorded it: a user, or a system channel such as inbound email. */
 export type Recorder = { userId: string | null; employeeId: string | null; label: string; requestId: string | null };
 
+/** An employee who can take work: active, or the named field is refused. */
+export async function activeEmployee(db: Kysely<DB> | Transaction<DB>, id: string, field: string) {
+  const e = await findEmployee(db, id);
+  if (e?.status !== 'active') throw errors.invalidField(field, 'field.reference');
+  return e;
+}
+
 /** Every reference must belong to the customer the order is for; each wrong one is named. */
 async function checkReferences(trx: Transaction<DB>, i: Intake) {
-  const customer = await trx.selectFrom('customers').select(['id', 'status']).where('id', '=', i.customerId).executeTakeFirst();
-  if (!customer) throw errors.invalidField('customerId', 'field.reference');
-  const owned = async (table: 'customerContacts' | 'customerSites' | 'installedProducts', id: string | null, field: string) => {
-    if (!id) return;
-    const row = await trx.selectFrom(table).select('id').where('id', '=', id).where('customerId', '=', i.customerId).executeTakeFirst();
-    if (!row) throw errors.invalidField(field, 'field.reference');
+  if (!(await findCustomer(trx, i.customerId))) throw errors.invalidField('customerId', 'field.reference');
+  const owned = async (table: 'customerContacts' | 'customerSites' | 'installedProducts' | 'workOrders', id: string | null, field: string) => {
+    if (id && !(await findOwned(trx, table, id, i.customerId))) throw errors.invalidField(field, 'field.reference');
   };
   await owned('customerContacts', i.contactId, 'contactId');
   await owned('customerSites', i.siteId, 'siteId');
   await owned('installedProducts', i.productId, 'productId');
-  if (i.duplicateOfId) {
-    const dup = await trx.selectFrom('workOrders').select('id').where('id', '=', i.duplicateOfId).where('customerId', '=', i.customerId).executeTakeFirst();
-    if (!dup) throw errors.invalidField('duplicateOfId', 'field.reference');
-  }
-  if (i.assigneeId) {
-    const e = await trx.selectFrom('employees').select(['id', 'status', 'teamId']).where('id', '=', i.assigneeId).executeTakeFirst();
-    if (e?.status !== 'active') throw errors.invalidField('assigneeId', 'field.reference');
-  }
-  if (i.teamId && !(await trx.selectFrom('teams').select('id').where('id', '=', i.teamId).executeTakeFirst())) {
-    throw errors.invalidField('teamId', 'field.reference');
-  }
+  await owned('workOrders', i.duplicateOfId, 'duplicateOfId');
+  if (i.assigneeId) await activeEmployee(trx, i.assigneeId, 'assigneeId');
+  if (i.teamId && !(await findTeam(trx, i.teamId))) throw errors.invalidField('teamId', 'field.reference');
   if (i.preferredFrom && i.preferredTo && i.preferredTo <= i.preferredFrom) throw errors.invalidField('preferredTo', 'field.date_range');
 }
 
@@ -74,9 +70,7 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
     const times = { receivedAt: now, respondedAt: null, arrivedAt: null, resolvedAt: null, state: 'new', visitScheduledAt: null, sla };
     const deadlines = await storedDeadlines(trx, times, [], now);
     // An assignee's team becomes the order's team, so the supervisor sees it.
-    const assignee = intake.assigneeId
-      ? await trx.selectFrom('employees').select(['teamId', 'name']).where('id', '=', intake.assigneeId).executeTakeFirst()
-      : undefined;
+    const assignee = intake.assigneeId ? await findEmployee(trx, intake.assigneeId) : undefined;
     const assigneeTeam = assignee?.teamId ?? null;
     const { attachments, ...fields } = intake;
     const order = await trx
@@ -95,14 +89,11 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
       .returningAll()
       .executeTakeFirstOrThrow();
     const event = { workOrderId: order.id, at: now, actorUserId: by.userId, actorEmployeeId: by.employeeId, actorLabel: by.label };
-    await trx
-      .insertInto('workOrderEvents')
-      .values({ ...event, action: 'receive', fromState: null, toState: 'new', data: JSON.stringify({ channel: intake.channel, duplicateOfId: intake.duplicateOfId }) })
-      .execute();
+    await insertEvent(trx, { ...event, action: 'receive', fromState: null, toState: 'new', data: { channel: intake.channel, duplicateOfId: intake.duplicateOfId } });
     if (intake.assigneeId) {
-      await trx.insertInto('workOrderEvents').values({ ...event, action: 'assign', fromState: 'new', toState: 'assigned', data: JSON.stringify({ assigneeId: intake.assigneeId, assigneeName: assignee?.name }) }).execute();
+      await insertEvent(trx, { ...event, action: 'assign', fromState: 'new', toState: 'assigned', data: { assigneeId: intake.assigneeId, assigneeName: assignee?.name } });
     } else if (intake.teamId) {
-      await trx.insertInto('workOrderEvents').values({ ...event, action: 'publish', fromState: 'new', toState: 'new', data: JSON.stringify({ teamId: intake.teamId }) }).execute();
+      await insertEvent(trx, { ...event, action: 'publish', fromState: 'new', toState: 'new', data: { teamId: intake.teamId } });
     }
     await storeAttachments(trx, order.id, attachments, { userId: by.userId, label: by.label });
     await writeAudit(trx, { actor: null, requestId: by.requestId, label: by.label, userId: by.userId }, {

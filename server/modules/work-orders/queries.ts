@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { likePattern, queryGrams } from '../../../core/search.ts';
 import { OPEN_STATES, type State } from '../../../core/work-order-lifecycle.ts';
 import type { DB } from '../../db/schema.ts';
@@ -185,4 +185,106 @@ export function isConsultant(db: Db, workOrderId: string, employeeId: string) {
 export function employeeTeam(db: Db, employeeId: string | null) {
   if (!employeeId) return Promise.resolve(null);
   return db.selectFrom('employees').select(['id', 'teamId', 'name', 'status']).where('id', '=', employeeId).executeTakeFirst();
+}
+
+export function findEmployee(db: Db, id: string) {
+  return db.selectFrom('employees').select(['id', 'name', 'teamId', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findTeam(db: Db, id: string) {
+  return db.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst();
+}
+
+export function findCustomer(db: Db, id: string) {
+  return db.selectFrom('customers').select(['id', 'status']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A contact, site, product or earlier order, only if it belongs to the customer. */
+export function findOwned(db: Db, table: 'customerContacts' | 'customerSites' | 'installedProducts' | 'workOrders', id: string, customerId: string) {
+  return db.selectFrom(table).select('id').where('id', '=', id).where('customerId', '=', customerId).executeTakeFirst();
+}
+
+/** The customer an integration names by id, customer number, or a phone of the customer or one of its contacts. */
+export function findCustomerByReference(db: Db, ref: { customerId?: string; customerNo?: string; customerPhone?: string }) {
+  return db
+    .selectFrom('customers')
+    .select('id')
+    .where((eb) =>
+      ref.customerId
+        ? eb('id', '=', ref.customerId)
+        : ref.customerNo
+          ? eb('customerNo', '=', ref.customerNo)
+          : ref.customerPhone
+            ? eb.or([
+                eb('phone', '=', ref.customerPhone),
+                eb.exists(eb.selectFrom('customerContacts as k').select('k.id').whereRef('k.customerId', '=', 'customers.id').where('k.phone', '=', ref.customerPhone)),
+              ])
+            : eb.val(false),
+    )
+    .executeTakeFirst();
+}
+
+type EventRow = {
+  workOrderId: string;
+  at: Date;
+  actorUserId: string | null;
+  actorEmployeeId: string | null;
+  actorLabel: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  data: Record<string, unknown>;
+  latitude?: number | null;
+  longitude?: number | null;
+};
+
+/** One line of an order's timeline. */
+export function insertEvent(db: Db, e: EventRow) {
+  return db
+    .insertInto('workOrderEvents')
+    .values({ ...e, data: JSON.stringify(e.data), latitude: e.latitude ?? null, longitude: e.longitude ?? null })
+    .execute();
+}
+
+export function startPause(db: Db, workOrderId: string, reason: 'customer' | 'parts', at: Date) {
+  return db.insertInto('workOrderPauses').values({ workOrderId, reason, startedAt: at }).execute();
+}
+
+export function endPauses(db: Db, workOrderId: string, at: Date) {
+  return db.updateTable('workOrderPauses').set({ endedAt: at }).where('workOrderId', '=', workOrderId).where('endedAt', 'is', null).execute();
+}
+
+export function findIdempotencyKey(db: Db, scope: string, key: string) {
+  return db.selectFrom('idempotencyKeys').selectAll().where('scope', '=', scope).where('key', '=', key).executeTakeFirst();
+}
+
+export function insertIdempotencyKey(db: Db, row: { scope: string; key: string; requestHash: string; workOrderId: string }) {
+  return db.insertInto('idempotencyKeys').values(row).execute();
+}
+
+export function findComment(db: Db, workOrderId: string, id: string) {
+  return db.selectFrom('workOrderComments').select(['id', 'visibility']).where('id', '=', id).where('workOrderId', '=', workOrderId).executeTakeFirst();
+}
+
+export function insertComment(db: Db, row: Insertable<DB['workOrderComments']>) {
+  return db.insertInto('workOrderComments').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** A file with what decides who may read it: the visibility of its comment, and whether it belongs to a consultation. */
+export function attachmentFile(db: Db, workOrderId: string, id: string) {
+  return db
+    .selectFrom('attachments')
+    .leftJoin('workOrderComments', 'workOrderComments.id', 'attachments.commentId')
+    .select(['attachments.filename', 'attachments.contentType', 'attachments.data', 'attachments.consultationMessageId', 'workOrderComments.visibility'])
+    .where('attachments.id', '=', id)
+    .where('attachments.workOrderId', '=', workOrderId)
+    .executeTakeFirst();
+}
+
+export function contactOf(db: Db, id: string | null) {
+  return id ? db.selectFrom('customerContacts').select(['id', 'name', 'phone']).where('id', '=', id).executeTakeFirst() : Promise.resolve(undefined);
+}
+
+export function numberOf(db: Db, id: string | null) {
+  return id ? db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', id).executeTakeFirst() : Promise.resolve(undefined);
 }

@@ -8,6 +8,7 @@ import { decodeCursor, pageOf } from '../../platform/pagination.ts';
 import { getSetting } from '../settings/service.ts';
 import { actorKinds, mayRead } from './policy.ts';
 import {
+  contactOf,
   employeeTeam,
   findOrderRow,
   findOrders,
@@ -17,6 +18,7 @@ import {
   orderComments,
   orderEvents,
   orderPauses,
+  numberOf,
 } from './queries.ts';
 import type { ListWorkOrders } from './schemas.ts';
 import { orderClocks, storedStatus } from './sla.ts';
@@ -117,8 +119,8 @@ async function presentOrder(ctx: ServiceContext, order: WorkOrder, kinds: Set<Ac
     orderEvents(ctx.db, order.id),
     orderComments(ctx.db, order.id, staff),
     orderAttachments(ctx.db, order.id),
-    order.contactId ? ctx.db.selectFrom('customerContacts').select(['id', 'name', 'phone']).where('id', '=', order.contactId).executeTakeFirst() : undefined,
-    order.duplicateOfId ? ctx.db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', order.duplicateOfId).executeTakeFirst() : undefined,
+    contactOf(ctx.db, order.contactId),
+    numberOf(ctx.db, order.duplicateOfId),
   ]);
   const clocks = await orderClocks(ctx.db, order, pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })), now, ctx.actor.locale);
   const visibleComments = new Set(comments.map((c) => c.id));

@@ -4,6 +4,7 @@ import { errors } from '../../platform/errors.ts';
 import { customerPolicy } from '../customers/policy.ts';
 import { decodeAttachments } from './attachments.ts';
 import { type Intake, receiveOrder } from './intake.ts';
+import { findCustomerByReference, findIdempotencyKey, insertIdempotencyKey } from './queries.ts';
 import { getOrder } from './read.ts';
 import type { apiIntakeBody, portalIntakeBody, staffIntakeBody } from './schemas.ts';
 import type { z } from 'zod';
@@ -45,7 +46,7 @@ export async function intakeByApi(ctx: ServiceContext, body: z.infer<typeof apiI
   const requestHash = createHash('sha256').update(JSON.stringify(body)).digest('hex');
   const replay = async () => {
     if (!idempotencyKey) return null;
-    const seen = await ctx.db.selectFrom('idempotencyKeys').selectAll().where('scope', '=', scope).where('key', '=', idempotencyKey).executeTakeFirst();
+    const seen = await findIdempotencyKey(ctx.db, scope, idempotencyKey);
     if (!seen) return null;
     if (seen.requestHash !== requestHash) throw errors.duplicate('Idempotency-Key');
     return { created: false, order: await getOrder(ctx, seen.workOrderId) };
@@ -53,29 +54,14 @@ export async function intakeByApi(ctx: ServiceContext, body: z.infer<typeof apiI
   const earlier = await replay();
   if (earlier) return earlier;
 
-  const customer = await ctx.db
-    .selectFrom('customers')
-    .select('id')
-    .where((eb) =>
-      body.customerId
-        ? eb('id', '=', body.customerId)
-        : body.customerNo
-          ? eb('customerNo', '=', body.customerNo)
-          : body.customerPhone
-            ? eb.or([
-                eb('phone', '=', body.customerPhone),
-                eb.exists(eb.selectFrom('customerContacts as k').select('k.id').whereRef('k.customerId', '=', 'customers.id').where('k.phone', '=', body.customerPhone)),
-              ])
-            : eb.val(false),
-    )
-    .executeTakeFirst();
+  const customer = await findCustomerByReference(ctx.db, body);
   if (!customer) throw errors.invalidField(body.customerId ? 'customerId' : body.customerNo ? 'customerNo' : 'customerPhone', 'field.reference');
   const { customerId: _i, customerNo: _n, customerPhone: _p, ...rest } = body;
   const intake: Intake = { ...rest, customerId: customer.id, duplicateOfId: null, assigneeId: null, teamId: null, attachments: decodeAttachments(body.attachments) };
   try {
     const id = await ctx.db.transaction().execute(async (trx) => {
       const orderId = await receiveOrder(trx, intake, recorder(ctx));
-      if (idempotencyKey) await trx.insertInto('idempotencyKeys').values({ scope, key: idempotencyKey, requestHash, workOrderId: orderId }).execute();
+      if (idempotencyKey) await insertIdempotencyKey(trx, { scope, key: idempotencyKey, requestHash, workOrderId: orderId });
       return orderId;
     });
     return { created: true, order: await getOrder(ctx, id) };

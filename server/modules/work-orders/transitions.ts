@@ -6,7 +6,8 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { type OrderEvent, notifyOrderEvent } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
-import { orderPauses } from './queries.ts';
+import { activeEmployee } from './intake.ts';
+import { endPauses, findTeam, insertEvent, orderPauses, startPause } from './queries.ts';
 import { getOrder, loadForActor } from './read.ts';
 import { storedDeadlines } from './sla.ts';
 
@@ -35,12 +36,6 @@ function parsePayload<A extends Action>(action: A, payload: unknown) {
   });
 }
 
-async function activeEmployee(ctx: ServiceContext, id: string, field: string) {
-  const e = await ctx.db.selectFrom('employees').select(['id', 'name', 'teamId', 'status']).where('id', '=', id).executeTakeFirst();
-  if (e?.status !== 'active') throw errors.invalidField(field, 'field.reference');
-  return e;
-}
-
 /**
  * Moves an order by one action of the lifecycle (core/work-order-lifecycle.ts): 403 when the
  * caller has no part in the order, 409 with the allowed actions when the step is not legal now.
@@ -64,13 +59,13 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
   switch (body.action) {
     case 'assign':
     case 'reassign': {
-      const e = await activeEmployee(ctx, p.assigneeId as string, 'payload.assigneeId');
+      const e = await activeEmployee(ctx.db, p.assigneeId as string, 'payload.assigneeId');
       Object.assign(changes, { assigneeId: e.id, teamId: e.teamId ?? order.teamId });
       eventData.assigneeName = e.name;
       break;
     }
     case 'publish': {
-      const team = await ctx.db.selectFrom('teams').select('id').where('id', '=', p.teamId as string).executeTakeFirst();
+      const team = await findTeam(ctx.db, p.teamId as string);
       if (!team) throw errors.invalidField('payload.teamId', 'field.reference');
       Object.assign(changes, { teamId: team.id, assigneeId: null });
       break;
@@ -112,30 +107,27 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
   await ctx.db.transaction().execute(async (trx) => {
     // Only a customer- or parts-caused hold stops the SLA clocks.
     if (body.action === 'hold' && (p.reason === 'customer' || p.reason === 'parts')) {
-      await trx.insertInto('workOrderPauses').values({ workOrderId: id, reason: p.reason, startedAt: now }).execute();
+      await startPause(trx, id, p.reason, now);
     }
     if (body.action === 'resume') {
-      await trx.updateTable('workOrderPauses').set({ endedAt: now }).where('workOrderId', '=', id).where('endedAt', 'is', null).execute();
+      await endPauses(trx, id, now);
       const pauses = (await orderPauses(trx, id)).map((x) => ({ from: x.startedAt, to: x.endedAt }));
       Object.assign(changes, await storedDeadlines(trx, { ...order }, pauses, now));
     }
     const after = await updateVersioned(trx, 'workOrders', id, body.version, changes as never);
-    await trx
-      .insertInto('workOrderEvents')
-      .values({
-        workOrderId: id,
-        at: now,
-        actorUserId: ctx.actor.userId,
-        actorEmployeeId: ctx.actor.employeeId,
-        actorLabel: ctx.actor.displayName,
-        action: body.action,
-        fromState: plan.from,
-        toState: plan.to,
-        data: JSON.stringify(eventData),
-        latitude: body.location?.latitude ?? null,
-        longitude: body.location?.longitude ?? null,
-      })
-      .execute();
+    await insertEvent(trx, {
+      workOrderId: id,
+      at: now,
+      actorUserId: ctx.actor.userId,
+      actorEmployeeId: ctx.actor.employeeId,
+      actorLabel: ctx.actor.displayName,
+      action: body.action,
+      fromState: plan.from,
+      toState: plan.to,
+      data: eventData,
+      latitude: body.location?.latitude,
+      longitude: body.location?.longitude,
+    });
     await writeAudit(trx, ctx, {
       action: `work_order.${body.action}`,
       entityType: 'work_order',
