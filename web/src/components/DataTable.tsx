@@ -1,5 +1,6 @@
 import { Alert, Button, Flex, Table, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../api/client.ts';
 import { useIsMobile } from '../lib/useIsMobile.ts';
 
@@ -46,5 +47,36 @@ export function DataTable<T extends object>({ loadMore, error, onRetry, ...props
         </Flex>
       ) : null}
     </>
+  );
+}
+
+/** What useCursorList answers, as far as a table needs it. */
+interface CursorList<T> {
+  items: T[];
+  isPending: boolean;
+  error: unknown;
+  refetch: () => unknown;
+  loadMore: LoadMore;
+}
+
+interface CursorTableProps<T> extends Omit<DataTableProps<T>, 'dataSource' | 'loading' | 'error' | 'onRetry' | 'loadMore'> {
+  list: CursorList<T>;
+  /** Where a click on a row leads. */
+  rowHref?: (row: T) => string;
+}
+
+/** A DataTable over a cursor list (useCursorList): rows, loading, errors with retry, "load more", rows as links. */
+export function CursorTable<T extends object>({ list, rowHref, ...props }: CursorTableProps<T>) {
+  const navigate = useNavigate();
+  return (
+    <DataTable<T>
+      dataSource={list.items}
+      loading={list.isPending}
+      error={list.error}
+      onRetry={() => void list.refetch()}
+      loadMore={list.loadMore}
+      onRow={rowHref ? (row) => ({ onClick: () => navigate(rowHref(row)), style: { cursor: 'pointer' } }) : undefined}
+      {...props}
+    />
   );
 }

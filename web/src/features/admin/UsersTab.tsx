@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type AdminUser, ROLES, type UserFilters } from '../../api/types.ts';
-import { DataTable } from '../../components/DataTable.tsx';
+import { CursorTable } from '../../components/DataTable.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { SearchBox } from '../../components/SearchBox.tsx';
 import { oneOf, useUrlFilters } from '../../components/useUrlFilters.ts';
@@ -91,14 +91,10 @@ export function UsersTab() {
           </Button>
         </Col>
       </Row>
-      <DataTable<AdminUser>
+      <CursorTable<AdminUser>
         rowKey="id"
         columns={columns}
-        dataSource={list.items}
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        loadMore={list.loadMore}
+        list={list}
       />
       {editing ? <UserFormModal user={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} /> : null}
       {resetting ? <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} /> : null}

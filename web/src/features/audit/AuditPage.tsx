@@ -3,7 +3,7 @@ import { Button, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AuditEntry, AuditFilters } from '../../api/types.ts';
-import { DataTable } from '../../components/DataTable.tsx';
+import { CursorTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { formatInstant } from '../../lib/time.ts';
@@ -63,14 +63,10 @@ export default function AuditPage() {
         }
       />
       <AuditFiltersBar filters={filters} onChange={(patch) => url.set(patch)} />
-      <DataTable<AuditEntry>
+      <CursorTable<AuditEntry>
         rowKey={(e) => String(e.id)}
         columns={columns}
-        dataSource={list.items}
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        loadMore={list.loadMore}
+        list={list}
         expandable={{ expandedRowRender: (e) => <AuditDiff before={e.before} after={e.after} />, expandRowByClick: true }}
       />
     </>

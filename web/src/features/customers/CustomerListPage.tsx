@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CUSTOMER_KINDS, type CustomerFilters, type CustomerSummary } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { CursorTable } from '../../components/DataTable.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
@@ -94,15 +94,11 @@ export default function CustomerListPage() {
           />
         </Col>
       </Row>
-      <DataTable<CustomerSummary>
+      <CursorTable<CustomerSummary>
         rowKey="id"
         columns={columns}
-        dataSource={list.items}
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        loadMore={list.loadMore}
-        onRow={(c) => ({ onClick: () => navigate(`/customers/${c.id}`), style: { cursor: 'pointer' } })}
+        list={list}
+        rowHref={(c) => `/customers/${c.id}`}
       />
       {creating ? (
         <CustomerFormModal

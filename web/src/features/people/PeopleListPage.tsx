@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type Employee, type EmployeeFilters, POSITIONS } from '../../api/types.ts';
 import { useAuth } from '../../app/auth.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { CursorTable } from '../../components/DataTable.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { SearchBox } from '../../components/SearchBox.tsx';
@@ -113,15 +113,11 @@ export default function PeopleListPage() {
           </Checkbox>
         </Col>
       </Row>
-      <DataTable<Employee>
+      <CursorTable<Employee>
         rowKey="id"
         columns={columns}
-        dataSource={list.items}
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        loadMore={list.loadMore}
-        onRow={(e) => ({ onClick: () => navigate(`/people/${e.id}`), style: { cursor: 'pointer' } })}
+        list={list}
+        rowHref={(e) => `/people/${e.id}`}
       />
       {creating ? (
         <EmployeeFormDrawer

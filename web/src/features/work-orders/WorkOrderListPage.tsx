@@ -6,7 +6,7 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { api, seg } from '../../api/client.ts';
 import { type Employee, PRIORITIES, WO_STATES, type WorkOrderFilters, type WorkOrderSummary } from '../../api/types.ts';
 import { useAuth, useUser } from '../../app/auth.tsx';
-import { DataTable } from '../../components/DataTable.tsx';
+import { CursorTable } from '../../components/DataTable.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CustomerPicker } from '../../components/pickers.tsx';
@@ -157,15 +157,11 @@ export default function WorkOrderListPage() {
           </div>
         </Col>
       </Row>
-      <DataTable<WorkOrderSummary>
+      <CursorTable<WorkOrderSummary>
         rowKey="id"
         columns={columns}
-        dataSource={list.items}
-        loading={list.isPending}
-        error={list.error}
-        onRetry={() => void list.refetch()}
-        loadMore={list.loadMore}
-        onRow={(o) => ({ onClick: () => navigate(`/work-orders/${o.id}`), style: { cursor: 'pointer' } })}
+        list={list}
+        rowHref={(o) => `/work-orders/${o.id}`}
       />
     </>
   );
