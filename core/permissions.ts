@@ -23,24 +23,46 @@ export const PERMISSIONS = [
   'work_orders.work',
   // Integrations (a mail gateway's API token) hand in raw inbound email (P4.1.1).
   'inbound_email.submit',
+  // On site to closed (P4.3-P4.4): parts and stock, tools, checklists, fault codes, feedback.
+  'parts.read',
+  'parts.manage',
+  'stock.manage',
+  'tools.read',
+  'tools.manage',
+  'checklists.manage',
+  'fault_codes.manage',
+  'feedback.read',
+  'feedback.answer',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const STAFF_DIRECTORY: Permission[] = ['people.read', 'teams.read'];
 const DISPATCH: Permission[] = ['work_orders.read', 'work_orders.create', 'work_orders.dispatch'];
+const FIELD_MANAGEMENT: Permission[] = ['parts.read', 'stock.manage', 'tools.read', 'tools.manage', 'checklists.manage', 'fault_codes.manage', 'feedback.read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Agents hand requests to technicians, so they see the staff directory; they keep customer records.
-  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write', ...DISPATCH],
-  technician: [...STAFF_DIRECTORY, 'customers.read', 'work_orders.read', 'work_orders.work'],
+  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write', ...DISPATCH, 'feedback.read'],
+  // A technician sees the feedback they raised (the feedback policy narrows feedback.read).
+  technician: [...STAFF_DIRECTORY, 'customers.read', 'work_orders.read', 'work_orders.work', 'parts.read', 'tools.read', 'feedback.read'],
   // A supervisor edits the people of the teams they lead (the people policy narrows people.write).
-  supervisor: [...STAFF_DIRECTORY, 'people.write', 'customers.read', 'customers.write', 'settings.read', ...DISPATCH, 'work_orders.work'],
-  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH],
+  supervisor: [
+    ...STAFF_DIRECTORY,
+    'people.write',
+    'customers.read',
+    'customers.write',
+    'settings.read',
+    ...DISPATCH,
+    'work_orders.work',
+    ...FIELD_MANAGEMENT,
+  ],
+  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH, ...FIELD_MANAGEMENT, 'parts.manage'],
   hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read'],
   // A customer reads only their own account (the customers policy narrows customers.read).
   customer: ['customers.read', 'work_orders.read', 'work_orders.create'],
-  department: [],
+  // The product and quality departments (P4.4.3): their feedback inbox, and the parts catalogue.
+  department: ['feedback.read', 'feedback.answer', 'parts.read'],
 };
 
 export function permissionsOf(role: Role): ReadonlySet<Permission> {

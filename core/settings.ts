@@ -65,6 +65,28 @@ const workingHours = z
   .refine((h) => h.start < h.end, { params: { messageKey: 'field.invalid' } });
 export type WorkingHours = z.infer<typeof workingHours>;
 
+const label = z.object({ 'zh-CN': z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }).strict();
+const uniqueKeys = (items: { key: string }[]) => new Set(items.map((i) => i.key)).size === items.length;
+const settingKey = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/);
+
+/** The customer questionnaire (P5.1.1): an overall 1-5 rating plus these questions, each rated 1-5. */
+const questionnaire = z
+  .object({
+    questions: z
+      .array(z.object({ key: settingKey, label, required: z.boolean() }).strict())
+      .max(20)
+      .refine(uniqueKeys, { params: { messageKey: 'field.duplicate' } }),
+  })
+  .strict();
+export type Questionnaire = z.infer<typeof questionnaire>;
+
+/** A maintained list of codes with labels in both languages (defect categories). */
+const labelledCodes = z
+  .array(z.object({ key: settingKey, label }).strict())
+  .min(1)
+  .max(100)
+  .refine(uniqueKeys, { params: { messageKey: 'field.duplicate' } });
+
 /**
  * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
  * `SettingValue<K>` is the value its schema yields, and checks the default against the schema.
@@ -163,6 +185,103 @@ const definitions = [
     clause: 'P5.1.3',
     schema: z.number().int().min(1).max(365),
     defaultValue: 30,
+  }),
+  define({
+    key: 'visits.checkInRadiusMeters',
+    kind: 'integer',
+    label: { 'zh-CN': '签到距离范围（米）', en: 'Check-in radius (metres)' },
+    description: {
+      'zh-CN': '签到位置距客户现场超过此距离时，签到仍记录，但标记为"不在现场范围"，供到场准时率核查。',
+      en: 'A check-in farther than this from the customer site is still recorded, but flagged as outside the site, for the on-time rate review.',
+    },
+    clause: 'P5.1.2',
+    schema: z.number().int().min(10).max(100_000),
+    defaultValue: 500,
+  }),
+  define({
+    key: 'tools.calibrationWarnDays',
+    kind: 'integer',
+    label: { 'zh-CN': '工具校准提前提醒（天）', en: 'Calibration due-soon warning (days)' },
+    description: {
+      'zh-CN': '工具或仪器的校准/保养到期日在此天数内时显示"即将到期"；已过期的在需要它的上门任务上标红。',
+      en: 'A tool or instrument whose calibration or maintenance falls due within this many days shows as due soon; an overdue one is flagged on the visits that need it.',
+    },
+    clause: 'P2.2.3',
+    schema: z.number().int().min(0).max(365),
+    defaultValue: 30,
+  }),
+  define({
+    key: 'acceptance.questionnaire',
+    kind: 'json',
+    label: { 'zh-CN': '客户满意度问卷', en: 'Customer satisfaction questionnaire' },
+    description: {
+      'zh-CN': '验收时客户给出 1-5 分的总体满意度，并按此处的问题逐项打 1-5 分（required 为必答）。用于客户满意度指标与客户评价。',
+      en: 'At acceptance the customer gives an overall 1-5 rating and rates each question here 1-5 (required ones must be answered). Feeds the customer satisfaction indicator and the customer evaluation.',
+    },
+    clause: 'P5.1.1',
+    schema: questionnaire,
+    defaultValue: {
+      questions: [
+        { key: 'punctuality', label: { 'zh-CN': '上门准时', en: 'Arrived on time' }, required: true },
+        { key: 'quality', label: { 'zh-CN': '维修/安装质量', en: 'Quality of the work' }, required: true },
+        { key: 'attitude', label: { 'zh-CN': '服务态度', en: 'Courtesy and communication' }, required: true },
+        { key: 'explanation', label: { 'zh-CN': '讲解与培训', en: 'Explanation and training' }, required: false },
+      ],
+    },
+  }),
+  define({
+    key: 'acceptance.signatureMaxKilobytes',
+    kind: 'integer',
+    label: { 'zh-CN': '签名图片上限（KB）', en: 'Signature image limit (KB)' },
+    description: { 'zh-CN': '客户手写签名 PNG 图片的最大大小。', en: 'The largest drawn-signature PNG accepted.' },
+    clause: 'P4.4.1',
+    schema: z.number().int().min(10).max(900),
+    defaultValue: 300,
+  }),
+  define({
+    key: 'survey.linkValidDays',
+    kind: 'integer',
+    label: { 'zh-CN': '满意度调查链接有效期（天）', en: 'Survey link validity (days)' },
+    description: {
+      'zh-CN': '现场未评价的客户会收到带签名的调查链接邮件；链接在此天数后失效，且只能使用一次。',
+      en: 'A customer who did not rate on site is emailed a signed survey link; it expires after this many days and works once.',
+    },
+    clause: 'P5.1.1',
+    schema: z.number().int().min(1).max(90),
+    defaultValue: 7,
+  }),
+  define({
+    key: 'followUps.dueDays',
+    kind: 'integer',
+    label: { 'zh-CN': '客户问题跟进期限（天）', en: 'Follow-up due (days)' },
+    description: {
+      'zh-CN': '客户提出的问题生成跟进任务，默认在此天数内完成；逾期即升级给主管。',
+      en: 'A problem the customer raised becomes a follow-up task due within this many days by default; when late it is escalated to the supervisor.',
+    },
+    clause: 'P4.4.3',
+    schema: z.number().int().min(1).max(90),
+    defaultValue: 3,
+  }),
+  define({
+    key: 'feedback.defectCategories',
+    kind: 'json',
+    label: { 'zh-CN': '产品缺陷类别', en: 'Product defect categories' },
+    description: {
+      'zh-CN': '上报产品缺陷与质量问题时可选的类别（key 为代码，label 为中英文名称）。',
+      en: 'The categories a product defect or quality problem is filed under (key is the code, label the names).',
+    },
+    clause: 'P2.2.2',
+    schema: labelledCodes,
+    defaultValue: [
+      { key: 'electrical', label: { 'zh-CN': '电气故障', en: 'Electrical' } },
+      { key: 'mechanical', label: { 'zh-CN': '机械故障', en: 'Mechanical' } },
+      { key: 'software', label: { 'zh-CN': '软件/固件', en: 'Software or firmware' } },
+      { key: 'material', label: { 'zh-CN': '材料/元器件', en: 'Material or component' } },
+      { key: 'assembly', label: { 'zh-CN': '装配/工艺', en: 'Assembly or workmanship' } },
+      { key: 'packaging', label: { 'zh-CN': '包装/运输', en: 'Packaging or transport' } },
+      { key: 'documentation', label: { 'zh-CN': '说明书/标识', en: 'Manuals or labelling' } },
+      { key: 'other', label: { 'zh-CN': '其他', en: 'Other' } },
+    ],
   }),
 ] as const;
 

@@ -61,8 +61,15 @@ describe('work-order lifecycle (P4.1-P4.4)', () => {
     const customer = only('customer');
     expect(allowedActions({ state: 'new', heldFromState: null }, customer)).toEqual(['cancel']);
     expect(allowedActions({ state: 'diagnosing', heldFromState: null }, customer)).toEqual([]);
-    expect(allowedActions({ state: 'work_done', heldFromState: null }, customer)).toEqual(['customer_accept']);
+    expect(allowedActions({ state: 'work_done', heldFromState: null }, customer)).toEqual(['customer_accept', 'customer_refuse']);
     expect(allowedActions({ state: 'closed', heldFromState: null }, customer)).toEqual(['reopen']);
+  });
+
+  it('sends refused work back to work, and lets only a dispatcher settle a refusal (P4.4.1)', () => {
+    expect(planTransition({ state: 'work_done', heldFromState: null }, 'customer_refuse', only('customer'))).toMatchObject({ ok: true, to: 'on_site' });
+    expect(planTransition({ state: 'resolved_remotely', heldFromState: null }, 'customer_refuse', only('assignee'))).toMatchObject({ ok: true, to: 'diagnosing' });
+    expect(planTransition({ state: 'on_site', heldFromState: null }, 'settle_refusal', only('assignee')).ok).toBe(false);
+    expect(planTransition({ state: 'on_site', heldFromState: null }, 'settle_refusal', only('dispatcher'))).toMatchObject({ ok: true, to: 'customer_accepted', marks: ['resolvedAt'] });
   });
 
   it('reopens only within the set number of days after resolution', () => {

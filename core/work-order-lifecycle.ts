@@ -50,7 +50,19 @@ export const ACTION_PAYLOADS = {
   depart: z.object({ expectedArrivalAt: instant }).strict(),
   arrive: empty,
   complete_work: z.object({ resolution: text(4000) }).strict(),
-  customer_accept: z.object({ comment: z.string().trim().max(2000).optional() }).strict(),
+  // P4.4.1: the signer's drawn signature (a PNG data URL, checked by the acceptance module),
+  // and the satisfaction rating on the questionnaire when the customer gives it there and then.
+  customer_accept: z
+    .object({
+      signerName: text(100),
+      signature: z.string().min(1).max(1_400_000),
+      rating: z.number().int().min(1).max(5).optional(),
+      answers: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
+      comment: z.string().trim().max(2000).optional(),
+    })
+    .strict(),
+  customer_refuse: z.object({ reason: text(1000), signerName: z.string().trim().max(100).optional() }).strict(),
+  settle_refusal: z.object({ note: text(2000) }).strict(),
   close: empty,
   hold: z.object({ reason: z.enum(['customer', 'parts', 'other']), note: text(1000) }).strict(),
   resume: empty,
@@ -60,6 +72,9 @@ export const ACTION_PAYLOADS = {
 export type Action = keyof typeof ACTION_PAYLOADS;
 export const ACTIONS = Object.keys(ACTION_PAYLOADS) as Action[];
 export type Payload<A extends Action> = z.infer<(typeof ACTION_PAYLOADS)[A]>;
+
+/** Payload fields kept out of the timeline and the audit trail (stored by the module that owns them). */
+export const PRIVATE_PAYLOAD_FIELDS: readonly string[] = ['signature'];
 
 /** Facts an action stamps on the order; the service writes them with the transition's time. */
 export type Mark = 'respondedAt' | 'arrivedAt' | 'resolvedAt' | 'closedAt' | 'cancelledAt';
@@ -84,6 +99,10 @@ export const RULES: readonly Rule[] = [
   { action: 'arrive', from: ['en_route'], to: 'on_site', by: ['assignee'], marks: ['arrivedAt'] },
   { action: 'complete_work', from: ['on_site'], to: 'work_done', by: ['assignee'], marks: ['resolvedAt'] },
   { action: 'customer_accept', from: ['work_done', 'resolved_remotely'], to: 'customer_accepted', by: ['customer', 'assignee'] },
+  // A refusal sends the order back to work (P4.4.1); a dispatcher may settle an unreasonable one.
+  { action: 'customer_refuse', from: ['work_done'], to: 'on_site', by: ['customer', 'assignee'] },
+  { action: 'customer_refuse', from: ['resolved_remotely'], to: 'diagnosing', by: ['customer', 'assignee'] },
+  { action: 'settle_refusal', from: ['on_site', 'diagnosing'], to: 'customer_accepted', by: ['dispatcher'], marks: ['resolvedAt'] },
   { action: 'close', from: ['customer_accepted'], to: 'closed', by: ['assignee', 'dispatcher'], marks: ['closedAt'] },
   { action: 'hold', from: HOLDABLE, to: 'on_hold', by: ['assignee', 'dispatcher'] },
   { action: 'resume', from: ['on_hold'], to: 'held_from', by: ['assignee', 'dispatcher'] },

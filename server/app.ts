@@ -26,6 +26,11 @@ import { teamRoutes } from './modules/people/team-routes.ts';
 import { settingRoutes } from './modules/settings/routes.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { workOrderRoutes } from './modules/work-orders/routes.ts';
+import { acceptanceRoutes } from './modules/acceptance/routes.ts';
+import { feedbackRoutes } from './modules/feedback/routes.ts';
+import { reportRoutes } from './modules/reports/routes.ts';
+import { siteWorkRoutes } from './modules/site-work/routes.ts';
+import { stockRoutes } from './modules/stock/routes.ts';
 import { registerAuthentication } from './platform/auth.ts';
 import type { AppDeps, RouteModule } from './platform/deps.ts';
 import { errorHandler, notFoundHandler } from './platform/errors.ts';
@@ -45,6 +50,11 @@ const modules: RouteModule[] = [
   knowledgeRoutes,
   notificationRoutes,
   inboundEmailRoutes,
+  stockRoutes,
+  siteWorkRoutes,
+  acceptanceRoutes,
+  reportRoutes,
+  feedbackRoutes,
 ];
 
 export type BuildOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };

@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   SMTP_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
   // SMS / IM gateways: each notification is also POSTed as JSON here.
   NOTIFY_WEBHOOK_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
+  // Where people reach the application (links in email, such as survey links); else the request's own origin.
+  PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional()),
 });
 
 export type Config = {
@@ -38,6 +40,7 @@ export type Config = {
   inboundSmtp: { port: number; host: string } | null;
   smtp: { url: string; from: string } | null;
   notifyWebhookUrl: string | null;
+  publicUrl: string | null;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundSmtp: e.SMTP_LISTEN_PORT === undefined ? null : { port: e.SMTP_LISTEN_PORT, host: e.SMTP_LISTEN_HOST },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? defaultFrom(e.SMTP_URL) } : null,
     notifyWebhookUrl: e.NOTIFY_WEBHOOK_URL ?? null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/$/, '') : null,
   };
 }
 

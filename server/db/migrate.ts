@@ -6,6 +6,7 @@ import * as calendar from './migrations/2026112603_calendar.ts';
 import * as notificationDelivery from './migrations/2026112604_notification_delivery.ts';
 import * as knowledge from './migrations/2026112605_knowledge.ts';
 import * as workOrderIndexes from './migrations/2026112606_work_order_indexes.ts';
+import * as fieldService from './migrations/2026112701_field_service.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '2026112604_notification_delivery': notificationDelivery,
   '2026112605_knowledge': knowledge,
   '2026112606_work_order_indexes': workOrderIndexes,
+  '2026112701_field_service': fieldService,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -301,6 +301,7 @@ export interface AttachmentsTable {
   size: number;
   sha256: string;
   data: Buffer | Uint8Array;
+  feedbackId: Generated<string | null>;
   uploadedBy: string | null;
   uploadedByLabel: string;
   createdAt: TimestampDefault;
@@ -357,6 +358,8 @@ export interface NotificationsTable {
   readAt: NullableTimestamp;
   /** A claimed row's lease, or when a failed send is tried again. */
   nextAttemptAt: NullableTimestamp;
+  /** A file of the order the email carries (the service report PDF). */
+  attachmentId: Generated<string | null>;
 }
 
 export interface SlaAlertsTable {
@@ -396,6 +399,313 @@ export interface CalendarDaysTable {
   updatedAt: TimestampDefault;
 }
 
+// On site to closed (migration 2026112701_field_service).
+type Decimal = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+/** bigint columns come back as strings from pg and PGlite; money is integer fen. */
+type Fen = ColumnType<string, string | number | bigint, string | number | bigint>;
+
+export interface ServerSecretsTable {
+  name: string;
+  value: Buffer | Uint8Array;
+  createdAt: TimestampDefault;
+}
+
+export interface PartsTable {
+  id: Generated<string>;
+  partNo: string;
+  name: string;
+  models: Generated<string[]>;
+  unit: Generated<string>;
+  unitCostFen: Fen;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface StockLocationsTable {
+  id: Generated<string>;
+  kind: 'warehouse' | 'van';
+  name: string;
+  employeeId: string | null;
+  active: Generated<boolean>;
+  createdAt: TimestampDefault;
+}
+
+export interface StockLevelsTable {
+  locationId: string;
+  partId: string;
+  onHand: Generated<number>;
+  reserved: Generated<number>;
+  updatedAt: TimestampDefault;
+}
+
+export interface WorkOrderPartsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  partId: string;
+  planned: Generated<number>;
+  reserved: Generated<number>;
+  issued: Generated<number>;
+  consumed: Generated<number>;
+  returned: Generated<number>;
+  reservedFromId: string | null;
+  unitCostFen: Fen;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export type StockMovementKind = 'receive' | 'adjust' | 'reserve' | 'release' | 'issue' | 'consume' | 'return' | 'transfer';
+
+export interface StockMovementsTable {
+  id: Generated<string>;
+  at: TimestampDefault;
+  kind: StockMovementKind;
+  partId: string;
+  quantity: number;
+  fromLocationId: string | null;
+  toLocationId: string | null;
+  workOrderId: string | null;
+  actorUserId: string | null;
+  actorLabel: string;
+  note: string | null;
+}
+
+export interface ToolsTable {
+  id: Generated<string>;
+  assetNo: string;
+  name: string;
+  kind: 'tool' | 'instrument' | 'equipment';
+  model: string | null;
+  serialNumber: string | null;
+  holderId: string | null;
+  calibrationDueOn: DateOnly | null;
+  maintenanceIntervalDays: number | null;
+  status: Generated<'in_service' | 'out_of_service' | 'retired'>;
+  notes: string | null;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface ToolMaintenanceTable {
+  id: Generated<string>;
+  toolId: string;
+  kind: 'calibration' | 'maintenance' | 'repair' | 'inspection';
+  performedOn: DateOnly;
+  performedBy: string;
+  result: 'pass' | 'fail' | 'done';
+  note: string | null;
+  nextDueOn: DateOnly | null;
+  recordedBy: string | null;
+  createdAt: TimestampDefault;
+}
+
+export interface WorkOrderToolsTable {
+  workOrderId: string;
+  toolId: string;
+  addedBy: string | null;
+  addedAt: TimestampDefault;
+}
+
+export interface SiteVisitsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  employeeId: string | null;
+  departedAt: NullableTimestamp;
+  checkInAt: Timestamp;
+  checkInLatitude: Decimal;
+  checkInLongitude: Decimal;
+  checkInAccuracyM: number | null;
+  checkInDistanceM: number | null;
+  checkOutAt: NullableTimestamp;
+  checkOutLatitude: Decimal;
+  checkOutLongitude: Decimal;
+  checkOutAccuracyM: number | null;
+  checkOutDistanceM: number | null;
+  createdAt: TimestampDefault;
+}
+
+export type WorkType = 'repair' | 'installation' | 'commissioning' | 'maintenance';
+
+export interface ChecklistTemplatesTable {
+  id: Generated<string>;
+  workType: WorkType;
+  kind: 'procedure' | 'safety';
+  nameZh: string;
+  nameEn: string;
+  /** ChecklistItem[] (core/checklists.ts) */
+  items: ColumnType<unknown, unknown, unknown>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface WorkOrderChecklistsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  templateId: string;
+  templateVersion: number;
+  workType: WorkType;
+  kind: 'procedure' | 'safety';
+  nameZh: string;
+  nameEn: string;
+  items: ColumnType<unknown, unknown, unknown>;
+  createdAt: TimestampDefault;
+}
+
+export interface ChecklistResultsTable {
+  checklistId: string;
+  itemKey: string;
+  done: Generated<boolean>;
+  value: Decimal;
+  outOfRange: Generated<boolean>;
+  justification: string | null;
+  attachmentId: string | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedByLabel: string;
+  recordedAt: TimestampDefault;
+  version: Generated<number>;
+}
+
+export interface AcceptancesTable {
+  id: Generated<string>;
+  workOrderId: string;
+  outcome: 'accepted' | 'refused';
+  channel: 'on_site' | 'portal';
+  signerName: string | null;
+  signaturePng: Buffer | Uint8Array | null;
+  signatureSha256: string | null;
+  reason: string | null;
+  comment: string | null;
+  recordedBy: string | null;
+  recordedByLabel: string;
+  at: Timestamp;
+  handledAt: NullableTimestamp;
+  handledByLabel: string | null;
+  handlingNote: string | null;
+}
+
+export interface CustomerRatingsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  technicianId: string | null;
+  source: 'on_site' | 'portal' | 'survey';
+  rating: number;
+  answers: ColumnType<unknown, unknown, unknown>;
+  questionnaire: ColumnType<unknown, unknown, unknown>;
+  comment: string | null;
+  ratedAt: Timestamp;
+}
+
+export interface SurveyInvitationsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  email: string;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  createdAt: TimestampDefault;
+}
+
+export interface FaultCodesTable {
+  code: string;
+  category: string;
+  nameZh: string;
+  nameEn: string;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface ServiceReportsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  kind: 'repair' | 'installation';
+  faultCode: string | null;
+  faultCause: string | null;
+  solution: string | null;
+  travelMinutes: number | null;
+  onSiteMinutes: number | null;
+  trainingTopics: string | null;
+  trainingAttendees: string | null;
+  trainingMinutes: number | null;
+  status: Generated<'draft' | 'filed'>;
+  filedAt: NullableTimestamp;
+  filedByLabel: string | null;
+  pdfAttachmentId: string | null;
+  pdfLocale: Locale | null;
+  createdBy: string | null;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface FeedbackCountersTable {
+  day: DateOnly;
+  last: number;
+}
+
+export type FeedbackStatus = 'received' | 'investigating' | 'answered' | 'closed';
+
+export interface FeedbackTable {
+  id: Generated<string>;
+  number: string;
+  workOrderId: string;
+  kind: 'defect' | 'suggestion' | 'opinion';
+  source: 'technician' | 'customer';
+  department: 'product' | 'quality';
+  productModel: string | null;
+  serialNumber: string | null;
+  defectCategory: string | null;
+  severity: 'low' | 'medium' | 'high' | 'critical' | null;
+  title: string;
+  description: string;
+  status: Generated<FeedbackStatus>;
+  answer: string | null;
+  answeredByLabel: string | null;
+  answeredAt: NullableTimestamp;
+  closedAt: NullableTimestamp;
+  raisedBy: string | null;
+  raisedByLabel: string;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface FeedbackEventsTable {
+  id: Generated<string>;
+  feedbackId: string;
+  at: TimestampDefault;
+  actorUserId: string | null;
+  actorLabel: string;
+  fromStatus: FeedbackStatus | null;
+  toStatus: FeedbackStatus;
+  note: string | null;
+}
+
+export interface FollowUpsTable {
+  id: Generated<string>;
+  workOrderId: string;
+  feedbackId: string | null;
+  title: string;
+  assigneeId: string;
+  dueAt: Timestamp;
+  status: Generated<'open' | 'done'>;
+  outcome: string | null;
+  doneAt: NullableTimestamp;
+  doneByLabel: string | null;
+  escalatedAt: NullableTimestamp;
+  createdBy: string | null;
+  createdByLabel: string;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
 export interface DB {
   teams: TeamsTable;
   employees: EmployeesTable;
@@ -425,6 +735,28 @@ export interface DB {
   idempotencyKeys: IdempotencyKeysTable;
   inboundEmails: InboundEmailsTable;
   calendarDays: CalendarDaysTable;
+  serverSecrets: ServerSecretsTable;
+  parts: PartsTable;
+  stockLocations: StockLocationsTable;
+  stockLevels: StockLevelsTable;
+  workOrderParts: WorkOrderPartsTable;
+  stockMovements: StockMovementsTable;
+  tools: ToolsTable;
+  toolMaintenance: ToolMaintenanceTable;
+  workOrderTools: WorkOrderToolsTable;
+  siteVisits: SiteVisitsTable;
+  checklistTemplates: ChecklistTemplatesTable;
+  workOrderChecklists: WorkOrderChecklistsTable;
+  checklistResults: ChecklistResultsTable;
+  acceptances: AcceptancesTable;
+  customerRatings: CustomerRatingsTable;
+  surveyInvitations: SurveyInvitationsTable;
+  faultCodes: FaultCodesTable;
+  serviceReports: ServiceReportsTable;
+  feedbackCounters: FeedbackCountersTable;
+  feedback: FeedbackTable;
+  feedbackEvents: FeedbackEventsTable;
+  followUps: FollowUpsTable;
 }
 
 export type Employee = Selectable<EmployeesTable>;

@@ -18,7 +18,13 @@ export type Actor = {
   via: { kind: 'session'; sessionId: string; csrfToken: string } | { kind: 'token'; tokenId: string };
 };
 
-export type ServiceContext = { db: Kysely<DB>; actor: Actor; requestId: string };
+export type ServiceContext = {
+  db: Kysely<DB>;
+  actor: Actor;
+  requestId: string;
+  /** Where people reach the application, for links in email (PUBLIC_URL, else the request's origin). */
+  publicUrl?: string;
+};
 
 export async function actorFromUser(db: Kysely<DB>, user: User, via: Actor['via']): Promise<Actor> {
   const supervisedTeamIds =

@@ -17,5 +17,10 @@ export function zodRoutes(app: FastifyInstance) {
 
 /** The service context of an authenticated request. */
 export function contextOf(request: FastifyRequest, deps: AppDeps): ServiceContext {
-  return { db: deps.db, actor: actorOf(request), requestId: request.id };
+  return { db: deps.db, actor: actorOf(request), requestId: request.id, publicUrl: publicUrlOf(request, deps) };
+}
+
+/** PUBLIC_URL when configured, else the origin the request came to. */
+export function publicUrlOf(request: FastifyRequest, deps: AppDeps): string {
+  return deps.config.publicUrl ?? `${request.protocol}://${request.host}`;
 }

@@ -33,6 +33,9 @@ export const errors = {
   duplicate: (field: string) =>
     new AppError(409, 'conflict.duplicate', { fields: [{ field, code: 'duplicate', key: 'field.duplicate' }] }),
   businessRule: (detail: string) => new AppError(422, 'business_rule', { extra: { detail } }),
+  /** A broken business rule with its own message (title in the caller's language) and any facts the client needs. */
+  rule: (key: MessageKey, params?: Record<string, unknown>, extra?: Record<string, unknown>) =>
+    new AppError(422, key, { params, extra }),
   illegalTransition: (state: string, allowed: string[]) => new AppError(409, 'conflict.transition', { extra: { state, allowed } }),
 };
 

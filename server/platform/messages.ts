@@ -1,8 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../db/schema.ts';
+import { acceptanceMessages } from './messages/acceptance.ts';
+import type { Catalog } from './messages/catalog.ts';
+import { feedbackMessages } from './messages/feedback.ts';
+import { reportsMessages } from './messages/reports.ts';
+import { siteWorkMessages } from './messages/site-work.ts';
+import { stockMessages } from './messages/stock.ts';
 
 // Server-side messages in both languages: problem titles and per-field validation messages.
-const catalog = {
+// Modules with many messages of their own keep them in messages/<module>.ts.
+const platformCatalog = {
   'validation.failed': { en: 'The request is not valid', 'zh-CN': '请求内容无效' },
   'validation.malformed_json': { en: 'The body is not valid JSON', 'zh-CN': '请求体不是有效的 JSON' },
   'auth.required': { en: 'Sign in first', 'zh-CN': '请先登录' },
@@ -29,6 +36,10 @@ const catalog = {
     'zh-CN': '工单当前状态下不能执行此操作',
   },
   business_rule: { en: 'This is not allowed', 'zh-CN': '不允许此操作' },
+  'closing.incomplete': {
+    en: 'The order cannot close yet: {count} item(s) still to do',
+    'zh-CN': '工单尚不能关闭：还有 {count} 项未完成',
+  },
   internal: { en: 'Something went wrong on the server', 'zh-CN': '服务器出错了' },
   // per-field validation issues (zod issue codes and our own)
   'field.required': { en: 'Required', 'zh-CN': '必填' },
@@ -50,7 +61,16 @@ const catalog = {
   'field.reference': { en: 'No such record', 'zh-CN': '引用的记录不存在' },
   'field.not_participant': { en: 'Not a participant of this consultation', 'zh-CN': '不是该会诊的参与者' },
   'field.self': { en: 'You cannot invite yourself', 'zh-CN': '不能邀请自己' },
-} as const satisfies Record<string, Record<Locale, string>>;
+} as const satisfies Catalog;
+
+const catalog = {
+  ...platformCatalog,
+  ...stockMessages,
+  ...siteWorkMessages,
+  ...acceptanceMessages,
+  ...reportsMessages,
+  ...feedbackMessages,
+} as const satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;
 

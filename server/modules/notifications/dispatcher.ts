@@ -25,13 +25,27 @@ export function messageIdOf(n: Pick<OutboundNotification, 'id' | 'workOrderId'>)
   return n.workOrderId ? `<wo-${n.workOrderId}-${n.id}@${MESSAGE_ID_DOMAIN}>` : `<notice-${n.id}@${MESSAGE_ID_DOMAIN}>`;
 }
 
-/** Email through a nodemailer transport (SMTP_URL), plain text, in the language the row was rendered in. */
-export function emailChannel(transport: Transporter, from: string): NotificationChannel {
+type AttachmentFile = { filename: string; contentType: string; data: Buffer | Uint8Array };
+export type AttachmentLoader = (id: string) => Promise<AttachmentFile | undefined>;
+
+/** The order file an email carries, read when the email is sent (not copied into the outbox). */
+export function attachmentLoader(db: Kysely<DB>): AttachmentLoader {
+  return (id) => db.selectFrom('attachments').select(['filename', 'contentType', 'data']).where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Email through a nodemailer transport (SMTP_URL), plain text, in the language the row was
+ * rendered in, with the order file the row names (the service report PDF) attached.
+ */
+export function emailChannel(transport: Transporter, from: string, loadAttachment?: AttachmentLoader): NotificationChannel {
   return {
     name: 'email',
     async send(n) {
       if (!n.recipient) throw new Error('no recipient address');
+      const file = n.attachmentId && loadAttachment ? await loadAttachment(n.attachmentId) : undefined;
+      if (n.attachmentId && !file) throw new Error('the attached file is gone');
       await transport.sendMail({
+        ...(file ? { attachments: [{ filename: file.filename, contentType: file.contentType, content: Buffer.from(file.data) }] } : {}),
         from,
         to: n.recipient,
         subject: n.subject,
@@ -85,7 +99,7 @@ export type DispatchOptions = { limit?: number; from?: string; channels?: Notifi
  */
 export async function dispatchPending(db: Kysely<DB>, transport: Transporter | null, options: DispatchOptions = {}) {
   const channels = new Map<string, NotificationChannel>();
-  if (transport) channels.set('email', emailChannel(transport, options.from ?? 'aftersales@localhost'));
+  if (transport) channels.set('email', emailChannel(transport, options.from ?? 'aftersales@localhost', attachmentLoader(db)));
   for (const c of options.channels ?? []) channels.set(c.name, c);
   const now = options.now ?? new Date();
   const claimed = await db

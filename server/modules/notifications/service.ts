@@ -31,10 +31,13 @@ export type OrderEvent =
   | 'answered'
   | 'question'
   | 'sla_warning'
-  | 'sla_breach';
+  | 'sla_breach'
+  | 'survey'
+  | 'follow_up_due'
+  | 'follow_up_overdue';
 
 /** Events the customer hears of; the others go to staff only. */
-export const CUSTOMER_EVENTS: ReadonlySet<OrderEvent> = new Set(['received', 'assigned', 'en_route', 'on_site', 'done', 'report_ready', 'answered']);
+export const CUSTOMER_EVENTS: ReadonlySet<OrderEvent> = new Set(['received', 'assigned', 'en_route', 'on_site', 'done', 'report_ready', 'answered', 'survey']);
 
 const DEFAULT_LOCALE: Locale = 'zh-CN';
 
@@ -60,6 +63,8 @@ async function templateContext(trx: Transaction<DB>, order: Order, detail: Recor
     expectedArrival: arrival && !Number.isNaN(arrival.getTime()) ? formatInstant(arrival, zone) : null,
     clock: (detail.clock as SlaClock | undefined) ?? null,
     dueAt: dueAt && !Number.isNaN(dueAt.getTime()) ? formatInstant(dueAt, zone) : null,
+    link: detail.link ?? null,
+    subjectLine: detail.subjectLine ?? null,
   };
 }
 
@@ -85,7 +90,13 @@ function inAppRows(users: { id: string; locale: Locale }[], order: Order, event:
  * gateway is configured, one webhook row for SMS/IM. A question goes to the assignee (else the
  * team's supervisor). The dispatcher sends email and webhook rows afterwards.
  */
-export async function notifyOrderEvent(trx: Transaction<DB>, workOrderId: string, event: OrderEvent, detail: Record<string, string> = {}) {
+export async function notifyOrderEvent(
+  trx: Transaction<DB>,
+  workOrderId: string,
+  event: OrderEvent,
+  detail: Record<string, string> = {},
+  options: { attachmentId?: string } = {},
+) {
   const order = await orderForNotice(trx, workOrderId);
   const c = await templateContext(trx, order, detail);
   const now = new Date();
@@ -98,7 +109,16 @@ export async function notifyOrderEvent(trx: Transaction<DB>, workOrderId: string
   const locale = users[0]?.locale ?? DEFAULT_LOCALE;
   const rows = inAppRows(users, order, event, c, now);
   const address = order.reporterEmail ?? order.contactEmail ?? order.customerEmail;
-  if (address) rows.push({ channel: 'email', recipient: address, workOrderId: order.id, event, locale, ...renderNotification(event, locale, c, { email: true }) });
+  if (address)
+    rows.push({
+      channel: 'email',
+      recipient: address,
+      workOrderId: order.id,
+      event,
+      locale,
+      attachmentId: options.attachmentId ?? null,
+      ...renderNotification(event, locale, c, { email: true }),
+    });
   if (channelOptions.webhook) {
     const phone = order.reporterPhone ?? order.contactPhone ?? order.customerPhone;
     rows.push({ channel: 'webhook', recipient: phone, workOrderId: order.id, event, locale, ...renderNotification(event, locale, c) });

@@ -10,6 +10,10 @@ export type TemplateContext = {
   expectedArrival?: string | null;
   clock?: SlaClock | null;
   dueAt?: string | null;
+  /** A link the message carries (the survey link). */
+  link?: string | null;
+  /** What the message is about, when not the order itself (a follow-up task's title). */
+  subjectLine?: string | null;
 };
 
 type Text = { subject: string; line: string };
@@ -44,8 +48,26 @@ const TEMPLATES: Record<OrderEvent, Template> = {
     en: { subject: 'Work done: please accept it', line: 'The work is done; please check that the product runs normally and accept it.' },
   }),
   report_ready: () => ({
-    'zh-CN': { subject: '服务报告已生成', line: '本次服务的维修报告已生成，您可登录客户门户查看。' },
-    en: { subject: 'The service report is ready', line: 'The service report of this job is ready; you can read it in the customer portal.' },
+    'zh-CN': { subject: '服务报告已生成', line: '本次服务的服务报告已生成（见邮件附件 PDF），您也可登录客户门户查看。' },
+    en: { subject: 'The service report is ready', line: 'The service report of this job is ready (the PDF is attached); you can also read it in the customer portal.' },
+  }),
+  survey: (c) => ({
+    'zh-CN': {
+      subject: '请评价本次服务',
+      line: `感谢您的验收。请花一分钟为本次服务打分：${c.link ?? ''}\n（链接仅可使用一次${c.dueAt ? `，${c.dueAt} 前有效` : ''}。）`,
+    },
+    en: {
+      subject: 'Please rate our service',
+      line: `Thank you for accepting the work. Please take a minute to rate this service: ${c.link ?? ''}\n(The link works once${c.dueAt ? ` and until ${c.dueAt}` : ''}.)`,
+    },
+  }),
+  follow_up_due: (c) => ({
+    'zh-CN': { subject: '新的跟进任务', line: `请跟进：${c.subjectLine ?? ''}${c.dueAt ? `（${c.dueAt} 前完成）` : ''}。` },
+    en: { subject: 'A follow-up for you', line: `Please follow up: ${c.subjectLine ?? ''}${c.dueAt ? ` (due ${c.dueAt})` : ''}.` },
+  }),
+  follow_up_overdue: (c) => ({
+    'zh-CN': { subject: '跟进任务逾期，已升级', line: `跟进任务已逾期：${c.subjectLine ?? ''}${c.dueAt ? `（截止 ${c.dueAt}）` : ''}，已升级至主管。` },
+    en: { subject: 'Follow-up overdue: escalated', line: `A follow-up is overdue: ${c.subjectLine ?? ''}${c.dueAt ? ` (due ${c.dueAt})` : ''}; it is escalated to the supervisor.` },
   }),
   answered: () => ({
     'zh-CN': { subject: '您的问题已回复', line: '工程师已回复您的问题，请登录客户门户查看。' },

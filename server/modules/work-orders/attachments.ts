@@ -20,7 +20,7 @@ export async function storeAttachments(
   workOrderId: string,
   files: ReadonlyArray<AttachmentInput>,
   by: { userId: string | null; label: string },
-  links: { commentId?: string; consultationMessageId?: string } = {},
+  links: { commentId?: string; consultationMessageId?: string; feedbackId?: string } = {},
 ) {
   if (!files.length) return [];
   return trx
@@ -30,6 +30,7 @@ export async function storeAttachments(
         workOrderId,
         commentId: links.commentId ?? null,
         consultationMessageId: links.consultationMessageId ?? null,
+        feedbackId: links.feedbackId ?? null,
         filename: f.filename,
         contentType: f.contentType,
         size: f.data.length,

@@ -1,4 +1,4 @@
-import { ACTION_PAYLOADS, type Action, mayReopen, planTransition, type State } from '../../../core/work-order-lifecycle.ts';
+import { ACTION_PAYLOADS, type Action, mayReopen, PRIVATE_PAYLOAD_FIELDS, planTransition, type State } from '../../../core/work-order-lifecycle.ts';
 import type { WorkOrdersTable } from '../../db/schema.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
@@ -6,12 +6,18 @@ import { AppError, errors } from '../../platform/errors.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
 import { type OrderEvent, notifyOrderEvent } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
+import { effectsFor } from './effects.ts';
 import { activeEmployee } from './intake.ts';
 import { endPauses, findTeam, insertEvent, orderPauses, startPause } from './queries.ts';
 import { getOrder, loadForActor } from './read.ts';
 import { storedDeadlines } from './sla.ts';
 
-type Body = { action: Action; version: number; payload: Record<string, unknown>; location?: { latitude: number; longitude: number } };
+type Body = {
+  action: Action;
+  version: number;
+  payload: Record<string, unknown>;
+  location?: { latitude: number; longitude: number; accuracyMeters?: number };
+};
 
 const NOTIFY: Partial<Record<Action, OrderEvent>> = {
   assign: 'assigned',
@@ -54,7 +60,7 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
   const p = parsePayload(body.action, body.payload);
 
   const changes: Partial<Record<keyof WorkOrdersTable, unknown>> = { state: plan.to };
-  const eventData: Record<string, unknown> = { ...p };
+  const eventData: Record<string, unknown> = Object.fromEntries(Object.entries(p).filter(([k]) => !PRIVATE_PAYLOAD_FIELDS.includes(k)));
   for (const mark of plan.marks) changes[mark] = now;
   switch (body.action) {
     case 'assign':
@@ -96,6 +102,9 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
     case 'cancel':
       changes.cancelReason = p.reason;
       break;
+    case 'customer_refuse':
+      changes.resolvedAt = null; // refused work is not resolved
+      break;
     case 'reopen': {
       const days = await getSetting(ctx.db, 'workOrders.reopenWithinDays');
       if (!mayReopen(order.resolvedAt, now, days)) throw errors.businessRule(`Only a fault that comes back within ${days} days reopens its order; report a new one`);
@@ -113,6 +122,9 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
       await endPauses(trx, id, now);
       const pauses = (await orderPauses(trx, id)).map((x) => ({ from: x.startedAt, to: x.endedAt }));
       Object.assign(changes, await storedDeadlines(trx, { ...order }, pauses, now));
+    }
+    for (const effect of effectsFor(body.action)) {
+      await effect({ trx, ctx, order, kinds, payload: p, location: body.location, now, eventData });
     }
     const after = await updateVersioned(trx, 'workOrders', id, body.version, changes as never);
     await insertEvent(trx, {

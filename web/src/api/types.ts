@@ -407,6 +407,8 @@ export const WO_ACTIONS = [
   'arrive',
   'complete_work',
   'customer_accept',
+  'customer_refuse',
+  'settle_refusal',
   'close',
   'hold',
   'resume',
@@ -664,6 +666,9 @@ export const NOTIFICATION_EVENTS = [
   'sla_breach',
   'consultation_invite',
   'consultation_mention',
+  'survey',
+  'follow_up_due',
+  'follow_up_overdue',
 ] as const;
 
 export interface AppNotification {

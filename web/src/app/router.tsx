@@ -27,6 +27,8 @@ export const routes: RouteObject[] = [
     ErrorBoundary: RouteError,
     children: [
       { path: '/sign-in', lazy: async () => ({ Component: (await import('../features/auth/SignInPage.tsx')).default }) },
+      // The customer's survey link (P5.1.1): signed, works once, no sign-in.
+      { path: '/survey/:token', lazy: async () => ({ Component: (await import('../features/acceptance/SurveyPage.tsx')).default }) },
       {
         path: '/',
         Component: RequireAuth,
@@ -50,6 +52,17 @@ export const routes: RouteObject[] = [
               { path: 'my-jobs', ...page(() => import('../features/work-orders/MyJobsPage.tsx'), 'work_orders.work') },
               { path: 'portal', ...page(() => import('../features/portal/PortalPage.tsx'), 'work_orders.read') },
               { path: 'portal/orders/:id', ...page(() => import('../features/portal/PortalOrderPage.tsx'), 'work_orders.read') },
+              { path: 'parts', ...page(() => import('../features/stock/PartsPage.tsx'), 'parts.read') },
+              { path: 'tools', ...page(() => import('../features/site-work/ToolsPage.tsx'), 'tools.read') },
+              {
+                path: 'checklist-templates',
+                ...page(() => import('../features/site-work/ChecklistTemplatesPage.tsx'), 'checklists.manage'),
+              },
+              { path: 'fault-codes', ...page(() => import('../features/reports/FaultCodesPage.tsx'), 'fault_codes.manage') },
+              { path: 'feedback', ...page(() => import('../features/feedback/FeedbackInboxPage.tsx'), 'feedback.read') },
+              { path: 'feedback/:id', ...page(() => import('../features/feedback/FeedbackPage.tsx'), 'feedback.read') },
+              { path: 'defect-report', ...page(() => import('../features/feedback/DefectReportPage.tsx'), 'feedback.read') },
+              { path: 'follow-ups', ...page(() => import('../features/feedback/FollowUpsPage.tsx'), 'work_orders.work', 'work_orders.dispatch') },
               { path: 'audit', ...page(() => import('../features/audit/AuditPage.tsx'), 'audit.read') },
               { path: 'settings', ...page(() => import('../features/settings/SettingsPage.tsx'), 'settings.read') },
               {

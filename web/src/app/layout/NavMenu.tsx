@@ -1,5 +1,11 @@
 import {
   ApiOutlined,
+  AppstoreOutlined,
+  BarChartOutlined,
+  CheckSquareOutlined,
+  MessageOutlined,
+  OrderedListOutlined,
+  TagsOutlined,
   AuditOutlined,
   CustomerServiceOutlined,
   FileTextOutlined,
@@ -45,6 +51,18 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
     if (can('people.read')) items.push({ key: 'people', to: '/people', icon: <TeamOutlined />, label: t('nav.people'), testId: 'nav-people' });
     if (can('customers.read'))
       items.push({ key: 'customers', to: '/customers', icon: <ShopOutlined />, label: t('nav.customers'), testId: 'nav-customers' });
+    if (can('work_orders.work') || can('work_orders.dispatch'))
+      items.push({ key: 'follow-ups', to: '/follow-ups', icon: <CheckSquareOutlined />, label: t('nav.followUps'), testId: 'nav-follow-ups' });
+    if (can('feedback.read'))
+      items.push({ key: 'feedback', to: '/feedback', icon: <MessageOutlined />, label: t('nav.feedback'), testId: 'nav-feedback' });
+    if (can('feedback.read') && user?.role !== 'technician' && user?.role !== 'agent')
+      items.push({ key: 'defect-report', to: '/defect-report', icon: <BarChartOutlined />, label: t('nav.defectReport'), testId: 'nav-defect-report' });
+    if (can('parts.read')) items.push({ key: 'parts', to: '/parts', icon: <AppstoreOutlined />, label: t('nav.parts'), testId: 'nav-parts' });
+    if (can('tools.read')) items.push({ key: 'tools', to: '/tools', icon: <ToolOutlined />, label: t('nav.tools'), testId: 'nav-tools' });
+    if (can('checklists.manage'))
+      items.push({ key: 'checklist-templates', to: '/checklist-templates', icon: <OrderedListOutlined />, label: t('nav.checklistTemplates'), testId: 'nav-checklist-templates' });
+    if (can('fault_codes.manage'))
+      items.push({ key: 'fault-codes', to: '/fault-codes', icon: <TagsOutlined />, label: t('nav.faultCodes'), testId: 'nav-fault-codes' });
     if (can('audit.read')) items.push({ key: 'audit', to: '/audit', icon: <AuditOutlined />, label: t('nav.audit'), testId: 'nav-audit' });
     if (can('settings.read'))
       items.push({ key: 'settings', to: '/settings', icon: <SettingOutlined />, label: t('nav.settings'), testId: 'nav-settings' });

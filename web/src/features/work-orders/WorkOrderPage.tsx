@@ -11,6 +11,7 @@ import { ActionButtons } from './ActionButtons.tsx';
 import { useConsultations, useWorkOrder } from './api.ts';
 import { AttachmentsCard } from './AttachmentsCard.tsx';
 import { CommentsPanel } from './CommentsPanel.tsx';
+import { FieldWorkPanels } from './FieldWorkPanels.tsx';
 import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { OrderDetails } from './OrderDetails.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
@@ -70,6 +71,7 @@ function StaffWorkOrder({ id }: { id: string }) {
         <Col xs={24} lg={16}>
           <Flex vertical gap={16}>
             {actions}
+            <FieldWorkPanels order={o} />
             <SlaPanel clocks={o.sla} />
             <OrderDetails order={o} />
             {DIAGNOSING.has(o.state) ? <SimilarCasesPanel order={o} /> : null}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: public survey page (acceptance module)
+export default function Page() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: defect report (feedback module)
+export default function Page() {
+  return null;
+}

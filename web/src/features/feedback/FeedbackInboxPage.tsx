@@ -1,0 +1,4 @@
+// PLACEHOLDER: department inbox (feedback module)
+export default function Page() {
+  return null;
+}

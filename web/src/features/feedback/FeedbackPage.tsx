@@ -1,0 +1,4 @@
+// PLACEHOLDER: one feedback record (feedback module)
+export default function Page() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: follow-ups (feedback module)
+export default function Page() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: fault codes (reports module)
+export default function Page() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: checklist templates (site-work module)
+export default function Page() {
+  return null;
+}

@@ -1,0 +1,4 @@
+// PLACEHOLDER: tools register (site-work module)
+export default function Page() {
+  return null;
+}

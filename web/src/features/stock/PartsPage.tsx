@@ -1,0 +1,4 @@
+// PLACEHOLDER: parts catalogue and stock (stock module)
+export default function Page() {
+  return null;
+}
