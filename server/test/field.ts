@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import { as, createCustomerRow, createEmployeeRow, createTeam, createUser, type Session, signIn, type TestApp, unique } from './harness.ts';
 
 // Fixtures for the on-site-to-closed modules: a team with a technician, a customer with a site
@@ -141,49 +140,4 @@ export async function orderAt(t: TestApp, w: FieldWorld, state: keyof typeof REA
   return order;
 }
 
-/** A real PNG with a drawn stroke (what a signature pad sends), as a data URL. */
-export function signaturePng(width = 300, height = 100, blank = false): string {
-  const rows: Buffer[] = [];
-  for (let y = 0; y < height; y++) {
-    const row = Buffer.alloc(1 + width * 4); // filter byte 0, then RGBA; transparent background
-    if (!blank && y > height / 3 && y < (2 * height) / 3) {
-      for (let x = 20; x < width - 20; x++) {
-        const i = 1 + x * 4;
-        row[i + 3] = 255; // an opaque black stroke
-      }
-    }
-    rows.push(row);
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 6; // RGBA
-  const png = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${png.toString('base64')}`;
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const byte of data) c = (CRC_TABLE[(c ^ byte) & 0xff] as number) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+export { signaturePng } from '../db/seed/signature-png.ts';

@@ -17,6 +17,7 @@ import {
   workOrderPage,
   workOrderView,
 } from './schemas.ts';
+import { serviceRecord, serviceRecordView } from './service-record.ts';
 import { intakeByApi, intakeByCustomer, intakeByStaff } from './service.ts';
 import { transitionOrder } from './transitions.ts';
 
@@ -70,6 +71,20 @@ export const workOrderRoutes: RouteModule = (app, deps) => {
 
   r.get('/api/v1/work-orders/:id', { config: { access: 'work_orders.read' }, schema: { tags, params: idParams, response: one } }, async (request) =>
     getOrder(contextOf(request, deps), request.params.id),
+  );
+
+  r.get(
+    '/api/v1/work-orders/:id/service-record',
+    {
+      config: { access: 'work_orders.read' },
+      schema: {
+        tags,
+        description: 'What the record holds for the appraisal (arrival against its deadline, resolution, rating, consultation participants) and what is still missing before the order may close. Staff only.',
+        params: idParams,
+        response: { 200: serviceRecordView },
+      },
+    },
+    async (request) => serviceRecord(contextOf(request, deps), request.params.id),
   );
 
   r.post(

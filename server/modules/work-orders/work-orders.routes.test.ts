@@ -1,3 +1,4 @@
+import { signaturePng } from '../../test/field.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createCustomerRow, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, signInAs, type TestApp, unique } from '../../test/harness.ts';
 import { receiveOrder } from './intake.ts';
@@ -115,7 +116,7 @@ describe('intake by an agent (P4.1.1, P4.1.2)', () => {
 });
 
 describe('the lifecycle through the API (P4.2, P4.3)', () => {
-  it('runs from assignment to closed, stamping the SLA facts, with location on arrival', async () => {
+  it('runs from assignment to acceptance, stamping the SLA facts, with location on arrival; closing waits for the report (P4.4.2)', async () => {
     let o = await create(agent);
     const step = async (s: Session, action: string, payload: Record<string, unknown> = {}, location?: unknown) => {
       const res = await act(s, o, action, payload, location);
@@ -134,12 +135,15 @@ describe('the lifecycle through the API (P4.2, P4.3)', () => {
     await step(tech.session, 'arrive', {}, { latitude: 31.1001, longitude: 121.4002 });
     expect(o.sla[1].metAt).not.toBeNull();
     await step(tech.session, 'complete_work', { resolution: '已更换启动电容，试机正常' });
-    await step(portal, 'customer_accept', { comment: '满意' });
-    await step(tech.session, 'close');
-    expect(o.state).toBe('closed');
+    await step(portal, 'customer_accept', { signerName: '王经理', signature: signaturePng(), comment: '满意' });
+    const early = await act(tech.session, o, 'close');
+    expect(early.statusCode).toBe(422);
+    expect(early.json()).toMatchObject({ code: 'closing.incomplete', missing: [{ kind: 'report' }] });
+    expect(o.state).toBe('customer_accepted');
     expect(o.timeline.map((e: { action: string }) => e.action)).toEqual([
-      'receive', 'assign', 'accept', 'contact_customer', 'start_diagnosis', 'propose_solution', 'schedule_visit', 'depart', 'arrive', 'complete_work', 'customer_accept', 'close',
+      'receive', 'assign', 'accept', 'contact_customer', 'start_diagnosis', 'propose_solution', 'schedule_visit', 'depart', 'arrive', 'complete_work', 'customer_accept',
     ]);
+    expect(JSON.stringify(o.timeline)).not.toContain('data:image/png');
     expect(o.timeline.find((e: { action: string }) => e.action === 'arrive').location).toEqual({ latitude: 31.1001, longitude: 121.4002 });
     const customerView = (await as(t.app, portal, { method: 'GET', url: `/api/v1/work-orders/${o.id}` })).json();
     expect(customerView.timeline.find((e: { action: string }) => e.action === 'arrive').location).toBeNull();

@@ -7,6 +7,7 @@ import { OrderChecklistsPanel } from '../site-work/OrderChecklistsPanel.tsx';
 import { OrderToolsPanel } from '../site-work/OrderToolsPanel.tsx';
 import { OrderVisitPanel } from '../site-work/OrderVisitPanel.tsx';
 import { OrderPartsPanel } from '../stock/OrderPartsPanel.tsx';
+import { ServiceRecordCard } from './ServiceRecordCard.tsx';
 
 /** What happens at the site and after it (P4.3-P4.4), in the order the technician meets it. */
 export function FieldWorkPanels({ order }: { order: WorkOrder }) {
@@ -19,6 +20,7 @@ export function FieldWorkPanels({ order }: { order: WorkOrder }) {
       <OrderAcceptancePanel order={order} />
       <OrderReportPanel order={order} />
       <OrderFeedbackPanel order={order} />
+      <ServiceRecordCard order={order} />
     </>
   );
 }
