@@ -43,7 +43,7 @@ const FIELD_MANAGEMENT: Permission[] = ['parts.read', 'stock.manage', 'tools.rea
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Agents hand requests to technicians, so they see the staff directory; they keep customer records.
-  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write', ...DISPATCH, 'feedback.read'],
+  agent: [...STAFF_DIRECTORY, 'customers.read', 'customers.write', ...DISPATCH, 'feedback.read', 'parts.read'],
   // A technician sees the feedback they raised (the feedback policy narrows feedback.read).
   technician: [...STAFF_DIRECTORY, 'customers.read', 'work_orders.read', 'work_orders.work', 'parts.read', 'tools.read', 'feedback.read'],
   // A supervisor edits the people of the teams they lead (the people policy narrows people.write).

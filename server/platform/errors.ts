@@ -57,6 +57,9 @@ const UNIQUE_FIELDS: Record<string, string> = {
   teams_name_key: 'name',
   employee_skills_employee_id_skill_key: 'skills',
   settings_key_effective_from_key: 'effectiveFrom',
+  parts_part_no_key: 'partNo',
+  tools_asset_no_key: 'assetNo',
+  fault_codes_pkey: 'code',
 };
 
 function zodFieldError(v: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }, context: string | undefined): PendingFieldError[] {

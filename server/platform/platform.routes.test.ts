@@ -30,8 +30,9 @@ describe('every API route', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
   });
 
-  it('answers 401 problem+json without credentials, except sign-in', async () => {
-    const routes = apiRoutes(t.app).filter((r) => r.url !== '/api/v1/auth/sign-in');
+  it('answers 401 problem+json without credentials, except sign-in and the survey links (P5.1.1)', async () => {
+    const PUBLIC = ['/api/v1/auth/sign-in', '/api/v1/surveys/00000000-0000-4000-8000-000000000000'];
+    const routes = apiRoutes(t.app).filter((r) => !PUBLIC.includes(r.url));
     expect(routes.length).toBeGreaterThan(25);
     for (const r of routes) {
       const res = await t.app.inject({ method: r.method, url: r.url, payload: r.method === 'GET' ? undefined : {} });

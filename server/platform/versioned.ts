@@ -2,8 +2,27 @@ import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { errors } from './errors.ts';
 
-type Versioned = 'employees' | 'customers' | 'teams' | 'users' | 'customerContacts' | 'customerSites' | 'installedProducts' | 'workOrders';
-const HAS_UPDATED_AT = new Set<Versioned>(['employees', 'customers', 'teams', 'users', 'workOrders']);
+/** Every table whose rows have an `id` and a `version`. */
+type Versioned = { [K in keyof DB]: DB[K] extends { id: unknown; version: unknown } ? K : never }[keyof DB];
+/** Whether each versioned table keeps `updated_at`: a new versioned table must be listed here. */
+const HAS_UPDATED_AT: { [K in Versioned]: DB[K] extends { updatedAt: unknown } ? true : false } = {
+  employees: true,
+  customers: true,
+  teams: true,
+  users: true,
+  customerContacts: false,
+  customerSites: false,
+  installedProducts: false,
+  workOrders: true,
+  consultations: false,
+  parts: true,
+  workOrderParts: true,
+  tools: true,
+  checklistTemplates: true,
+  serviceReports: true,
+  feedback: true,
+  followUps: true,
+};
 
 /**
  * Optimistic concurrency for rows people edit: the write lands only on the version the caller
@@ -22,7 +41,7 @@ export async function updateVersioned<T extends Versioned>(
   const name = table as string;
   let q = db
     .updateTable(name)
-    .set((eb) => ({ ...values, ...(HAS_UPDATED_AT.has(table) ? { updatedAt: new Date() } : {}), version: eb('version', '+', 1) }))
+    .set((eb) => ({ ...values, ...(HAS_UPDATED_AT[table] ? { updatedAt: new Date() } : {}), version: eb('version', '+', 1) }))
     .where('id', '=', id);
   if (version !== null) q = q.where('version', '=', version);
   const row = await q.returningAll().executeTakeFirst();
