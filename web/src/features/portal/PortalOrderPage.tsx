@@ -8,6 +8,8 @@ import { QueryError } from '../../components/QueryError.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { formatInstant } from '../../lib/time.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
+import { OrderAcceptancePanel } from '../acceptance/OrderAcceptancePanel.tsx';
+import { ReportPdfLink } from '../reports/ReportPdfLink.tsx';
 import { ActionButtons } from '../work-orders/ActionButtons.tsx';
 import { useWorkOrder } from '../work-orders/api.ts';
 import { AttachmentsCard } from '../work-orders/AttachmentsCard.tsx';
@@ -83,10 +85,14 @@ function PortalOrder({ id }: { id: string }) {
                   {o.allowedActions.includes('customer_accept') ? (
                     <Typography.Paragraph>{t('portal.acceptHint')}</Typography.Paragraph>
                   ) : null}
+                  {o.allowedActions.includes('customer_refuse') ? (
+                    <Typography.Paragraph type="secondary">{t('acceptance.portalRefuseHint')}</Typography.Paragraph>
+                  ) : null}
                   <ActionButtons order={{ id: o.id, version: o.version }} actions={o.allowedActions} large={mobile} />
                 </div>
               ) : null}
             </Card>
+            <OrderAcceptancePanel order={o} />
             <CommentsPanel order={o} customer />
           </Flex>
         </Col>
@@ -118,6 +124,7 @@ function PortalOrder({ id }: { id: string }) {
                 ]}
               />
             </Card>
+            <ReportPdfLink order={o} />
             <AttachmentsCard order={o} />
           </Flex>
         </Col>

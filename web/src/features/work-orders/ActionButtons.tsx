@@ -2,9 +2,12 @@ import { Button, Flex } from 'antd';
 import { useState } from 'react';
 import type { WoAction } from '../../api/types.ts';
 import { useLabels } from '../../components/labels.ts';
+import { AcceptanceDrawer } from '../acceptance/AcceptanceDrawer.tsx';
 import { ActionModal } from './ActionModal.tsx';
 import { type OrderRef, useRunAction } from './useRunAction.tsx';
 import { DANGER_ACTIONS, FORM_ACTIONS } from './workflow.ts';
+
+const isDanger = (action: WoAction) => DANGER_ACTIONS.has(action);
 
 interface ActionButtonsProps {
   order: OrderRef & { teamId?: string | null; solution?: string | null };
@@ -18,7 +21,7 @@ interface ActionButtonsProps {
 
 /**
  * One button per action the caller may take (testid `action-<action>`): actions that carry a
- * payload open its form, the others go at once.
+ * payload open its form (the customer's acceptance opens the signature screen), the others go at once.
  */
 export function ActionButtons({ order, actions, suggestedSolution, large = false, primaryFirst = true }: ActionButtonsProps) {
   const labels = useLabels();
@@ -31,8 +34,8 @@ export function ActionButtons({ order, actions, suggestedSolution, large = false
         {actions.map((action, i) => (
           <Button
             key={action}
-            type={primaryFirst && i === 0 && !DANGER_ACTIONS.has(action) ? 'primary' : 'default'}
-            danger={DANGER_ACTIONS.has(action)}
+            type={primaryFirst && i === 0 && !isDanger(action) ? 'primary' : 'default'}
+            danger={isDanger(action)}
             size={large ? 'large' : 'middle'}
             block={large}
             loading={pendingAction === action}
@@ -46,7 +49,11 @@ export function ActionButtons({ order, actions, suggestedSolution, large = false
           </Button>
         ))}
       </Flex>
-      {open ? <ActionModal order={order} action={open} suggestedSolution={suggestedSolution} onClose={() => setOpen(null)} /> : null}
+      {open === 'customer_accept' ? (
+        <AcceptanceDrawer order={order} onClose={() => setOpen(null)} />
+      ) : open ? (
+        <ActionModal order={order} action={open} suggestedSolution={suggestedSolution} onClose={() => setOpen(null)} />
+      ) : null}
     </>
   );
 }

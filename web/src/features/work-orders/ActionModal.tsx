@@ -16,7 +16,7 @@ interface Values {
   reason?: string;
   solution?: string;
   resolution?: string;
-  comment?: string;
+  signerName?: string;
   visitAt?: Dayjs;
   expectedArrivalAt?: Dayjs;
 }
@@ -41,8 +41,10 @@ function payloadOf(action: WoAction, v: Values): Record<string, unknown> {
       return { visitAt: instantFromPicker(v.visitAt), note: trimmed(v.note) };
     case 'depart':
       return { expectedArrivalAt: instantFromPicker(v.expectedArrivalAt) };
-    case 'customer_accept':
-      return { comment: trimmed(v.comment) };
+    case 'customer_refuse':
+      return { reason: trimmed(v.reason), signerName: trimmed(v.signerName) };
+    case 'settle_refusal':
+      return { note: trimmed(v.note) };
     case 'hold':
       return { reason: v.reason, note: trimmed(v.note) };
     case 'cancel':
@@ -102,7 +104,7 @@ export function ActionModal({ order, action, suggestedSolution, onClose }: Actio
       form={form}
       submitting={pending}
       okText={labels.woAction(action)}
-      okDanger={action === 'cancel'}
+      okDanger={action === 'cancel' || action === 'customer_refuse'}
       onCancel={onClose}
       initialValues={initialValues}
       onFinish={async (values) => {
@@ -131,7 +133,22 @@ export function ActionModal({ order, action, suggestedSolution, onClose }: Actio
         </>
       ) : null}
       {action === 'depart' ? when('expectedArrivalAt', t('workOrders.expectedArrivalAt')) : null}
-      {action === 'customer_accept' ? text('comment', t('workOrders.acceptComment'), { max: 2000 }) : null}
+      {action === 'customer_refuse' ? (
+        <>
+          <Form.Item
+            name="reason"
+            label={t('acceptance.refuseReason')}
+            extra={t('acceptance.refuseHint')}
+            rules={[{ ...required, whitespace: true }, { max: 1000 }]}
+          >
+            <Input.TextArea rows={4} maxLength={1000} showCount autoFocus data-testid="refuse-reason" />
+          </Form.Item>
+          <Form.Item name="signerName" label={t('acceptance.refuseSignerName')} rules={[{ max: 100 }]}>
+            <Input maxLength={100} data-testid="refuse-signer-name" />
+          </Form.Item>
+        </>
+      ) : null}
+      {action === 'settle_refusal' ? text('note', t('acceptance.settleNote'), { required: true, max: 2000, rows: 4 }) : null}
       {action === 'hold' ? (
         <>
           <Form.Item name="reason" label={t('workOrders.holdReason')} rules={[required]} extra={t('workOrders.holdHint')}>

@@ -11,11 +11,11 @@ export const ASSIGNEE_ACTIONS: Record<WoState, WoAction[]> = {
   contacted: ['start_diagnosis', 'hold'],
   diagnosing: ['propose_solution', 'hold'],
   solution_proposed: ['resolve_remotely', 'schedule_visit', 'hold'],
-  resolved_remotely: ['customer_accept'],
+  resolved_remotely: ['customer_accept', 'customer_refuse'],
   visit_scheduled: ['depart', 'hold'],
   en_route: ['arrive', 'hold'],
   on_site: ['complete_work', 'hold'],
-  work_done: ['customer_accept'],
+  work_done: ['customer_accept', 'customer_refuse'],
   customer_accepted: ['close'],
   closed: [],
   on_hold: ['resume'],
@@ -33,6 +33,8 @@ export const FORM_ACTIONS: ReadonlySet<WoAction> = new Set<WoAction>([
   'depart',
   'complete_work',
   'customer_accept',
+  'customer_refuse',
+  'settle_refusal',
   'hold',
   'cancel',
   'reopen',
@@ -42,7 +44,7 @@ export const FORM_ACTIONS: ReadonlySet<WoAction> = new Set<WoAction>([
 export const LOCATED_ACTIONS: ReadonlySet<WoAction> = new Set<WoAction>(['depart', 'arrive']);
 
 /** Actions that undo or stop work, shown as danger buttons. */
-export const DANGER_ACTIONS: ReadonlySet<WoAction> = new Set<WoAction>(['cancel', 'hold', 'reopen']);
+export const DANGER_ACTIONS: ReadonlySet<WoAction> = new Set<WoAction>(['cancel', 'hold', 'reopen', 'customer_refuse']);
 
 const RESPONSE_PENDING: ReadonlySet<WoState> = new Set(['new', 'assigned', 'accepted']);
 const ARRIVAL_PENDING: ReadonlySet<WoState> = new Set(['visit_scheduled', 'en_route']);
