@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, demoSignIns } from './db/seed/demo.ts';
 import { startInboundSmtp } from './modules/inbound-email/smtp.ts';
 import { startNotificationDispatcher } from './modules/notifications/dispatcher.ts';
 import { configureNotificationChannels } from './modules/notifications/service.ts';
+import { startFollowUpEscalation } from './modules/feedback/escalation.ts';
 import { startSlaAlerts } from './modules/work-orders/sla-alerts.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -33,6 +34,7 @@ await app.listen({ port: config.port, host: config.host });
 const inboundSmtp = config.inboundSmtp ? await startInboundSmtp(database.db, config.inboundSmtp, app.log) : null;
 const dispatcher = startNotificationDispatcher(database.db, config, app.log);
 const slaAlerts = startSlaAlerts(database.db, app.log);
+const followUpEscalation = startFollowUpEscalation(database.db, app.log);
 
 const url = `http://localhost:${config.port}`;
 const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
@@ -53,7 +55,7 @@ console.log(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    await Promise.all([dispatcher.stop(), slaAlerts.stop(), inboundSmtp?.close()]);
+    await Promise.all([dispatcher.stop(), slaAlerts.stop(), followUpEscalation.stop(), inboundSmtp?.close()]);
     await app.close();
     await database.close();
     process.exit(0);

@@ -4,6 +4,10 @@ import type { DB } from './db/schema.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
+import { seedDemoFeedback } from './db/seed/demo-feedback.ts';
+import { seedDemoFaultCodes } from './db/seed/demo-reports.ts';
+import { seedDemoSiteWork } from './db/seed/demo-site-work.ts';
+import { seedDemoStock } from './db/seed/demo-stock.ts';
 import { seedDemoWorkOrders } from './db/seed/demo-work-orders.ts';
 import { seedChinaHolidays } from './modules/calendar/china-holidays.ts';
 import { ensureDefaultSettings } from './modules/settings/service.ts';
@@ -25,7 +29,13 @@ export async function prepareDatabase(config: Config): Promise<{ database: Datab
 export async function seedDemo(db: Kysely<DB>): Promise<void> {
   await seedDemoCompany(db);
   await seedChinaHolidays(db);
+  // What the field work needs before the first visit: parts and van stock, fault codes,
+  // checklist templates and instruments.
+  await seedDemoStock(db);
+  await seedDemoFaultCodes(db);
+  await seedDemoSiteWork(db);
   await seedDemoWorkOrders(db);
+  await seedDemoFeedback(db);
   // The demo's past is not mailed to anyone: only in-app notices of it are kept.
   await db.deleteFrom('notifications').where('channel', '<>', 'in_app').execute();
 }

@@ -1,11 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Action } from '../../../core/work-order-lifecycle.ts';
 import type { Category, Priority } from '../../../core/work-orders.ts';
-import { actorFromUser, type ServiceContext } from '../../platform/actor.ts';
+import { fileReport, saveReport } from '../../modules/reports/service.ts';
+import { listOrderChecklists, recordItemResult } from '../../modules/site-work/checklists.ts';
+import { addOrderTool } from '../../modules/site-work/order-tools.ts';
+import { checkOut } from '../../modules/site-work/visits.ts';
+import { orderPartStep } from '../../modules/stock/order-parts.ts';
 import { receiveOrder } from '../../modules/work-orders/intake.ts';
 import { applyTransition } from '../../modules/work-orders/transitions.ts';
+import { actorFromUser, type ServiceContext } from '../../platform/actor.ts';
 import type { DB } from '../schema.ts';
 import { Random } from './random.ts';
+import { signaturePng } from './signature-png.ts';
 
 // Demo work orders in every stage, made through the same services as real ones, so the
 // screens, the SLA clocks and the timelines show what a working service desk looks like.
@@ -38,7 +44,61 @@ const PATHS: ReadonlyArray<ReadonlyArray<Action>> = [
   ['assign', 'accept', 'contact_customer', 'hold'],
 ];
 
-function payloadFor(action: Action, at: Date, assigneeId: string): Record<string, unknown> {
+const CAUSES: ReadonlyArray<{ code: string; cause: string }> = [
+  { code: 'E-CAP-01', cause: '压缩机启动电容容量衰减至标称值的 40%，压缩机无法启动。' },
+  { code: 'E-CON-02', cause: '交流接触器触点烧蚀，接触不良导致电机缺相运行。' },
+  { code: 'E-INS-04', cause: '风机电机绕组受潮，绝缘电阻下降至 0.5 MΩ。' },
+];
+
+type Site = { latitude: string; longitude: string } | undefined;
+
+/** A small photo of the kind a checklist item asks for (a nameplate, a finished installation). */
+const PHOTO = {
+  filename: 'photo.png',
+  contentType: 'image/png',
+  dataBase64: signaturePng(160, 120).split(',')[1]!,
+};
+
+/**
+ * On site, as a technician does it (P4.3.1-P4.3.2): every checklist item done (measurements in
+ * range, photos where asked), one part used from the van, then check-out.
+ */
+async function workOnSite(ctx: ServiceContext, orderId: string, site: Site, at: Date) {
+  for (const checklist of (await listOrderChecklists(ctx, orderId)).items) {
+    for (const item of checklist.items) {
+      const m = item.measurement;
+      const value = !m ? null : m.min !== null && m.max !== null ? (m.min + m.max) / 2 : m.min !== null ? m.min * 1.5 + 1 : (m.max ?? 2) / 2;
+      await recordItemResult(ctx, orderId, checklist.id, item.key, { done: true, value, justification: null, note: null, photo: item.photo ? PHOTO : undefined });
+    }
+  }
+  const van = await ctx.db
+    .selectFrom('stockLocations as l')
+    .innerJoin('stockLevels as s', 's.locationId', 'l.id')
+    .select('s.partId')
+    .where('l.employeeId', '=', ctx.actor.employeeId)
+    .where((eb) => eb('s.onHand', '>', eb.ref('s.reserved')))
+    .orderBy('s.partId')
+    .executeTakeFirst();
+  if (van) await orderPartStep(ctx, orderId, 'consume', { partId: van.partId, quantity: 1 });
+  const location = site ? { latitude: Number(site.latitude), longitude: Number(site.longitude) } : undefined;
+  await checkOut(ctx, orderId, location, new Date(at.getTime() + 75 * 60_000));
+}
+
+/** The service report (P4.4.2), filed before the order closes; filing renders and mails the PDF. */
+async function fileDemoReport(ctx: ServiceContext, orderId: string, category: Category, rng: Random) {
+  const c = rng.pick(CAUSES);
+  const installation = category === 'installation' || category === 'commissioning';
+  const draft = await saveReport(ctx, orderId, {
+    version: 0,
+    faultCode: c.code,
+    faultCause: installation ? '新机安装，无故障。' : c.cause,
+    solution: installation ? '按安装规范完成安装、接管与调试，试运行 30 分钟正常。' : '更换损坏部件，清洁接线端子，试运行正常。',
+    ...(installation ? { trainingTopics: '开关机、定时与节能模式设置、日常清洁与安全注意事项', trainingAttendees: '设备管理员 2 人', trainingMinutes: 40 } : {}),
+  });
+  await fileReport(ctx, orderId, { version: draft.version });
+}
+
+function payloadFor(action: Action, at: Date, assigneeId: string, rng: Random): Record<string, unknown> {
   const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000).toISOString();
   switch (action) {
     case 'assign':
@@ -54,6 +114,11 @@ function payloadFor(action: Action, at: Date, assigneeId: string): Record<string
       return { resolution: '已排除故障，试运行正常，客户确认。' };
     case 'hold':
       return { reason: 'parts', note: '等待备件到货' };
+    case 'customer_accept':
+      // One customer in four prefers to rate later: they get the survey link (P5.1.1).
+      return rng.int(1, 4) === 1
+        ? { signerName: '设备主管', signature: signaturePng() }
+        : { signerName: '设备主管', signature: signaturePng(), rating: rng.int(3, 5), answers: { punctuality: rng.int(3, 5), quality: rng.int(4, 5), attitude: 5 } };
     default:
       return {};
   }
@@ -77,6 +142,7 @@ export async function seedDemoWorkOrders(db: Kysely<DB>, options: { count?: numb
     .execute();
   const customers = await db.selectFrom('customers').select('id').orderBy('customerNo').limit(40).execute();
   const products = await db.selectFrom('installedProducts').select(['id', 'customerId', 'siteId']).execute();
+  const sites = new Map((await db.selectFrom('customerSites').select(['id', 'latitude', 'longitude']).execute()).map((x) => [x.id, x]));
   const agentCtx: ServiceContext = { db, actor: await actorFromUser(db, agentUser, { kind: 'token', tokenId: 'seed' }), requestId: 'seed' };
   const techCtx = new Map<string, ServiceContext>();
   for (const t of technicians) techCtx.set(t.employeeId!, { db, actor: await actorFromUser(db, t, { kind: 'token', tokenId: 'seed' }), requestId: 'seed' });
@@ -116,12 +182,22 @@ export async function seedDemoWorkOrders(db: Kysely<DB>, options: { count?: numb
       receivedAt,
     );
     let at = receivedAt;
+    const site = product?.siteId ? sites.get(product.siteId) : undefined;
     for (const action of rng.pick(PATHS)) {
       at = new Date(Math.min(now.getTime(), at.getTime() + rng.int(10, 240) * 60_000));
       const ctx = action === 'assign' ? agentCtx : techCtx.get(tech.employeeId!)!;
+      if (action === 'complete_work') await workOnSite(ctx, id, site, at);
+      if (action === 'close') await fileDemoReport(ctx, id, fault.category, rng);
       const version = (await db.selectFrom('workOrders').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
-      // customer_accept is done by the technician on the customer's behalf in the demo
-      await applyTransition(ctx, id, { action, version, payload: payloadFor(action, at, tech.employeeId!) }, at);
+      // The phone's position at check-in, a few metres from the site.
+      const location = action === 'arrive' && site ? { latitude: Number(site.latitude) + 0.0002, longitude: Number(site.longitude) - 0.0001, accuracyMeters: 15 } : undefined;
+      // customer_accept is signed on the technician's phone in the demo
+      await applyTransition(ctx, id, { action, version, payload: payloadFor(action, at, tech.employeeId!, rng), location }, at);
+      if (action === 'schedule_visit') {
+        // The proposed solution lists the instruments the visit needs (P4.3.1).
+        const held = await db.selectFrom('tools').select('id').where('holderId', '=', tech.employeeId).where('status', '=', 'in_service').execute();
+        for (const tool of held) await addOrderTool(ctx, id, tool.id);
+      }
     }
     made++;
   }

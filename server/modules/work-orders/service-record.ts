@@ -51,7 +51,6 @@ export async function serviceRecord(ctx: ServiceContext, id: string): Promise<z.
   );
   const outcome = arrivalOutcome(order.arrivedAt, order.arrivalDueAt);
   const distance = visit?.checkInDistanceM ?? null;
-  const seen = new Set<string>();
   return {
     arrival: {
       arrivedAt: order.arrivedAt?.toISOString() ?? null,
@@ -64,9 +63,12 @@ export async function serviceRecord(ctx: ServiceContext, id: string): Promise<z.
     resolution: { resolvedAt: order.resolvedAt?.toISOString() ?? null, dueAt: order.resolutionDueAt?.toISOString() ?? null, reopenCount: order.reopenCount },
     rating: rating ? { rating: rating.rating, source: rating.source, ratedAt: rating.ratedAt.toISOString() } : null,
     // One line per colleague, even when they joined several consultations of the order.
-    consultationParticipants: participants
-      .filter((p) => (seen.has(p.employeeId) ? false : (seen.add(p.employeeId), true)))
-      .map((p) => ({ employeeId: p.employeeId, name: p.name, role: p.role, contributed: p.contributed })),
+    consultationParticipants: [...new Map(participants.map((p) => [p.employeeId, p])).values()].map((p) => ({
+      employeeId: p.employeeId,
+      name: p.name,
+      role: p.role,
+      contributed: p.contributed,
+    })),
     toClose,
   };
 }

@@ -669,6 +669,7 @@ export const NOTIFICATION_EVENTS = [
   'survey',
   'follow_up_due',
   'follow_up_overdue',
+  'feedback_received',
 ] as const;
 
 export interface AppNotification {
