@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notifyUsers } from '../notifications/service.ts';
 import { activeEmployee, claimOverdue, teamSupervisor, userOfEmployee } from './follow-up-queries.ts';
+import { every, type Job } from '../../platform/jobs.ts';
 
 type Log = { info: (o: object, msg?: string) => void; error: (o: object, msg?: string) => void };
 
@@ -34,25 +35,13 @@ export async function runFollowUpEscalation(db: Kysely<DB>, now = new Date()) {
 }
 
 /** Runs the escalation every minute (main.ts); runs never overlap and the timer does not keep the process alive. */
-export function startFollowUpEscalation(db: Kysely<DB>, log: Log, everyMs = 60_000) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runFollowUpEscalation(db)
-      .then((r) => {
-        if (r.escalated) log.info(r, 'follow-ups escalated');
-      })
-      .catch((err) => log.error({ err }, 'follow-up escalation failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+export function startFollowUpEscalation(db: Kysely<DB>, log: Log, everyMs = 60_000): Job {
+  return every(
+    everyMs,
+    async () => {
+      const r = await runFollowUpEscalation(db);
+      if (r.escalated) log.info(r, 'follow-ups escalated');
     },
-  };
+    (err) => log.error({ err }, 'follow-up escalation failed'),
+  );
 }

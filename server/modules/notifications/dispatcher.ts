@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config.ts';
 import type { DB, NotificationsTable } from '../../db/schema.ts';
 import { claimDue, countWaiting, MAX_ATTEMPTS, markFailed, markSent } from './queries.ts';
+import { every } from '../../platform/jobs.ts';
 
 export type OutboundNotification = Selectable<NotificationsTable>;
 
@@ -137,24 +138,17 @@ export function startNotificationDispatcher(db: Kysely<DB>, config: Pick<Config,
       .then((n) => log.warn({ waiting: n }, 'SMTP_URL is not set: notification email stays in the outbox until it is'))
       .catch(() => {});
   }
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = dispatchPending(db, transport, { from: config.smtp?.from, channels })
-      .then((r) => {
-        if (r.failed) log.warn(r, 'some notifications could not be sent; they are retried');
-      })
-      .catch((err) => log.error({ err }, 'notification dispatch failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
+  const job = every(
+    everyMs,
+    async () => {
+      const r = await dispatchPending(db, transport, { from: config.smtp?.from, channels });
+      if (r.failed) log.warn(r, 'some notifications could not be sent; they are retried');
+    },
+    (err) => log.error({ err }, 'notification dispatch failed'),
+  );
   return {
     async stop() {
-      clearInterval(timer);
-      await running;
+      await job.stop();
       transport?.close();
     },
   };

@@ -4,6 +4,7 @@ import type { SlaClock } from '../../../core/work-orders.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { notifyUsers } from '../notifications/service.ts';
+import { every, type Job } from '../../platform/jobs.ts';
 
 type Log = { info: (o: object, msg?: string) => void; error: (o: object, msg?: string) => void };
 
@@ -127,25 +128,13 @@ export async function runSlaAlerts(db: Kysely<DB>, now = new Date()) {
 }
 
 /** Runs the SLA alerts every minute (main.ts); runs never overlap and the timer does not keep the process alive. */
-export function startSlaAlerts(db: Kysely<DB>, log: Log, everyMs = 60_000) {
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = runSlaAlerts(db)
-      .then((r) => {
-        if (r.warnings || r.breaches) log.info(r, 'SLA alerts raised');
-      })
-      .catch((err) => log.error({ err }, 'SLA alerts failed'))
-      .finally(() => {
-        running = null;
-      });
-  };
-  const timer = setInterval(tick, everyMs);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
+export function startSlaAlerts(db: Kysely<DB>, log: Log, everyMs = 60_000): Job {
+  return every(
+    everyMs,
+    async () => {
+      const r = await runSlaAlerts(db);
+      if (r.warnings || r.breaches) log.info(r, 'SLA alerts raised');
     },
-  };
+    (err) => log.error({ err }, 'SLA alerts failed'),
+  );
 }

@@ -2,7 +2,7 @@ import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../components/useApiError.tsx';
 import { useFeedbackTransition } from './api.ts';
-import { TestIdFormModal } from './TestIdFormModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { Feedback } from './types.ts';
 
 /** The department's answer to the raiser (P4.4.3): required text, sent with the version it read. */
@@ -12,7 +12,7 @@ export function AnswerModal({ feedback, onClose, onReload }: { feedback: Feedbac
   const [form] = Form.useForm<{ answer: string }>();
   const move = useFeedbackTransition(feedback.id);
   return (
-    <TestIdFormModal
+    <FormModal
       title={t('feedback.answerTitle', { number: feedback.number })}
       form={form}
       submitting={move.isPending}
@@ -29,6 +29,6 @@ export function AnswerModal({ feedback, onClose, onReload }: { feedback: Feedbac
       <Form.Item name="answer" label={t('feedback.answer')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 4000 }]}>
         <Input.TextArea rows={6} maxLength={4000} data-testid="feedback-answer-text" />
       </Form.Item>
-    </TestIdFormModal>
+    </FormModal>
   );
 }

@@ -5,7 +5,7 @@ import { EmployeePicker } from '../../components/pickers.tsx';
 import { useApiError } from '../../components/useApiError.tsx';
 import { formatInstant, instantFromPicker, pickerNow } from '../../lib/time.ts';
 import { useAddFollowUp, useCompleteFollowUp } from './api.ts';
-import { TestIdFormModal } from './TestIdFormModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { FollowUp } from './types.ts';
 
 /** A dispatcher or the assignee adds a follow-up to an order (P4.4.3); assignee and due date default on the server. */
@@ -15,7 +15,7 @@ export function AddFollowUpModal({ orderId, onClose }: { orderId: string; onClos
   const [form] = Form.useForm<{ title: string; assigneeId?: string | null; dueAt?: Dayjs | null }>();
   const add = useAddFollowUp(orderId);
   return (
-    <TestIdFormModal
+    <FormModal
       title={t('followUps.add')}
       form={form}
       submitting={add.isPending}
@@ -39,7 +39,7 @@ export function AddFollowUpModal({ orderId, onClose }: { orderId: string; onClos
       <Form.Item name="dueAt" label={t('followUps.due')} extra={t('followUps.dueHint')}>
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isBefore(pickerNow(), 'day')} data-testid="followup-due" />
       </Form.Item>
-    </TestIdFormModal>
+    </FormModal>
   );
 }
 
@@ -50,7 +50,7 @@ export function CompleteFollowUpModal({ followUp, onClose }: { followUp: FollowU
   const [form] = Form.useForm<{ outcome: string }>();
   const complete = useCompleteFollowUp();
   return (
-    <TestIdFormModal
+    <FormModal
       title={t('followUps.complete')}
       form={form}
       submitting={complete.isPending}
@@ -69,6 +69,6 @@ export function CompleteFollowUpModal({ followUp, onClose }: { followUp: FollowU
       <Form.Item name="outcome" label={t('followUps.outcome')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 2000 }]}>
         <Input.TextArea rows={4} maxLength={2000} data-testid="followup-outcome" />
       </Form.Item>
-    </TestIdFormModal>
+    </FormModal>
   );
 }

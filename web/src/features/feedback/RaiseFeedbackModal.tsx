@@ -4,7 +4,7 @@ import { useApiError } from '../../components/useApiError.tsx';
 import { AttachmentUpload, toAttachmentInputs, uploadValue } from '../work-orders/attachments.tsx';
 import { useRaiseFeedback } from './api.ts';
 import { useFeedbackLabels } from './labels.ts';
-import { TestIdFormModal } from './TestIdFormModal.tsx';
+import { FormModal } from '../../components/FormModal.tsx';
 import type { FeedbackDepartment, FeedbackKind, FeedbackSource, OrderFeedback, Severity } from './types.ts';
 
 interface Values {
@@ -54,7 +54,7 @@ export function RaiseFeedbackModal({ orderId, mode, defaults, onClose }: { order
   };
 
   return (
-    <TestIdFormModal<Values>
+    <FormModal<Values>
       title={defect ? t('feedback.raiseDefect') : t('feedback.raiseOpinion')}
       form={form}
       submitting={raise.isPending}
@@ -107,6 +107,6 @@ export function RaiseFeedbackModal({ orderId, mode, defaults, onClose }: { order
       <Form.Item name="photos" label={t('feedback.photos')} valuePropName="fileList" getValueFromEvent={uploadValue}>
         <AttachmentUpload photos data-testid="feedback-form-photos" />
       </Form.Item>
-    </TestIdFormModal>
+    </FormModal>
   );
 }
