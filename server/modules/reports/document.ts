@@ -11,9 +11,9 @@ import {
   orderChecklists,
   orderForDocument,
   orderPhotos,
-  partsUsed,
-  siteVisits,
 } from './queries.ts';
+import { orderPartsUsed } from '../stock/queries.ts';
+import { orderVisitSummary } from '../site-work/visits.ts';
 
 // Everything the service report shows (P4.4.2), gathered from the order and the field modules'
 // tables into one plain object: the PDF renderer reads nothing else.
@@ -64,30 +64,10 @@ export const MAX_PHOTOS = 20;
 export const reportKindOf = (category: string): ReportDocument['kind'] =>
   category === 'installation' || category === 'commissioning' ? 'installation' : 'repair';
 
-const minutesBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 60_000));
-
-/**
- * Labour time from the site visits: travel is check-in minus departure, on site is check-out
- * minus check-in, summed over the visits (null when no visit gives it).
- */
+/** Labour time from the site visits (P4.4.2): travel and on-site minutes summed over the visits, null when none gives them. */
 export async function minutesFromVisits(db: Kysely<DB>, workOrderId: string) {
-  const visits = await siteVisits(db, workOrderId);
-  const departs = await db
-    .selectFrom('workOrderEvents')
-    .select('at')
-    .where('workOrderId', '=', workOrderId)
-    .where('action', '=', 'depart')
-    .orderBy('at')
-    .execute();
-  let travel: number | null = null;
-  let onSite: number | null = null;
-  for (const v of visits) {
-    // A visit recorded without its departure falls back to the order's last depart step before it.
-    const departed = v.departedAt ?? departs.filter((d) => d.at <= v.checkInAt).at(-1)?.at ?? null;
-    if (departed) travel = (travel ?? 0) + minutesBetween(departed, v.checkInAt);
-    if (v.checkOutAt) onSite = (onSite ?? 0) + minutesBetween(v.checkInAt, v.checkOutAt);
-  }
-  return { travel, onSite, visited: visits.length > 0 };
+  const summary = await orderVisitSummary(db, workOrderId);
+  return { travel: summary.travelMinutes, onSite: summary.onSiteMinutes, visited: summary.visits.length > 0 };
 }
 
 type ChecklistItemDef = { key: string; label: Bilingual; unit: string | null };
@@ -146,7 +126,7 @@ export async function gatherReportDocument(db: Kysely<DB>, workOrderId: string, 
   const [o, report, timeZone] = await Promise.all([orderForDocument(db, workOrderId), findReport(db, workOrderId), getSetting(db, 'company.timeZone')]);
   const [fault, parts, visits, { checklists, photoCaptions }, acceptance, ratingRow, photos, consultants] = await Promise.all([
     report?.faultCode ? findFaultCode(db, report.faultCode) : undefined,
-    partsUsed(db, workOrderId),
+    orderPartsUsed(db, workOrderId),
     minutesFromVisits(db, workOrderId),
     gatherChecklists(db, workOrderId),
     latestAcceptance(db, workOrderId),
@@ -181,7 +161,7 @@ export async function gatherReportDocument(db: Kysely<DB>, workOrderId: string, 
     fault: fault ? { code: fault.code, name: { 'zh-CN': fault.nameZh, en: fault.nameEn } } : null,
     faultCause: report?.faultCause ?? null,
     solution: report?.solution ?? o.solution,
-    parts: parts.map((p) => ({ partNo: p.partNo, name: p.name, unit: p.unit, quantity: p.consumed, unitCostFen: Number(p.unitCostFen) })),
+    parts: parts.map((p) => ({ partNo: p.partNo, name: p.name, unit: p.unit, quantity: p.quantity, unitCostFen: p.unitCostFen })),
     labour: { travelMinutes: report?.travelMinutes ?? visits.travel, onSiteMinutes: report?.onSiteMinutes ?? visits.onSite },
     checklists,
     training:

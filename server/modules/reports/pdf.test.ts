@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { signaturePng } from '../../db/seed/signature-png.ts';
+import { encodePng } from '../../platform/png.ts';
 import { renderReportPdf } from './pdf.ts';
 import { pdfPagesText } from './pdf-text.ts';
 import { sampleReportDocument, syntheticPhotoPng } from './sample-document.ts';
@@ -52,6 +53,22 @@ describe('the service report PDF (P4.4.2)', () => {
     expect(a.equals(b)).toBe(true);
     const c = await renderReportPdf({ ...doc, rating: null }, 'zh-CN');
     expect(a.equals(c)).toBe(false);
+  });
+
+  it('an opaque PNG photo is embedded once, its compressed pixels as they are; PNGs with alpha still go through pdfkit', async () => {
+    const photo = syntheticPhotoPng(320, 240, 7);
+    const rgbaRows = Buffer.alloc((8 * 4 + 1) * 6, 200);
+    for (let y = 0; y < 6; y++) rgbaRows[y * (8 * 4 + 1)] = 0; // filter byte "None" on each row
+    const rgba = encodePng(8, 6, 6, rgbaRows);
+    const pdf = await renderReportPdf(sampleReportDocument({ photos: [photo, Buffer.from(photo), rgba], signature }), 'en');
+    const raw = pdf.toString('latin1').replace(/\n/g, ' ');
+    const idat = photo.subarray(8 + 25 + 8, photo.length - 12 - 4); // one IDAT chunk, between IHDR and IEND
+    expect(pdf.indexOf(idat)).toBeGreaterThan(0);
+    expect(pdf.indexOf(idat, pdf.indexOf(idat) + 1)).toBe(-1); // the same photo twice is embedded once
+    expect(raw).toContain('/Width 320 /Height 240 /Filter /FlateDecode /DecodeParms');
+    expect(raw.match(/\/Predictor 15 \/Colors 3 \/BitsPerComponent 8 \/Columns 320/g)).toHaveLength(1);
+    expect(raw).toContain('/Width 8 /Height 6'); // the RGBA photo, split into colour and mask by pdfkit
+    expect(flat(await pdfPagesText(pdf))).not.toContain('(theimagecannotbeshown)');
   });
 
   it('an unreadable photo is noted, not fatal', async () => {

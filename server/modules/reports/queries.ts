@@ -66,15 +66,6 @@ export function replaceAttachmentData(db: Db, id: string, file: { data: Buffer; 
 
 // ---- what the report gathers ----
 
-export function siteVisits(db: Db, workOrderId: string) {
-  return db
-    .selectFrom('siteVisits')
-    .select(['departedAt', 'checkInAt', 'checkOutAt', 'checkInDistanceM', 'checkOutDistanceM'])
-    .where('workOrderId', '=', workOrderId)
-    .orderBy('checkInAt')
-    .execute();
-}
-
 export function orderForDocument(db: Db, workOrderId: string) {
   return db
     .selectFrom('workOrders as o')
@@ -113,18 +104,6 @@ export function orderForDocument(db: Db, workOrderId: string) {
     ])
     .where('o.id', '=', workOrderId)
     .executeTakeFirstOrThrow();
-}
-
-/** Parts consumed on the order, at the unit cost recorded on the order's line. */
-export function partsUsed(db: Db, workOrderId: string) {
-  return db
-    .selectFrom('workOrderParts as w')
-    .innerJoin('parts as p', 'p.id', 'w.partId')
-    .select(['p.partNo', 'p.name', 'p.unit', 'w.consumed', 'w.unitCostFen'])
-    .where('w.workOrderId', '=', workOrderId)
-    .where('w.consumed', '>', 0)
-    .orderBy('p.partNo')
-    .execute();
 }
 
 export function orderChecklists(db: Db, workOrderId: string) {

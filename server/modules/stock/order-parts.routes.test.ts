@@ -93,7 +93,7 @@ describe("an order's parts (P4.3.1)", () => {
     expect(await levelOf(t, wh, part.id)).toEqual({ onHand: 8, reserved: 0 });
 
     expect(await orderPartsUsed(t.db, order.id)).toEqual([
-      { partId: part.id, partNo: part.partNo, name: part.name, quantity: 2, unitCostFen: 4_500, totalFen: 9_000 },
+      { partId: part.id, partNo: part.partNo, name: part.name, unit: part.unit, quantity: 2, unitCostFen: 4_500, totalFen: 9_000 },
     ]);
     const moves = await call(t, manager, 'GET', `/api/v1/stock/movements?workOrderId=${order.id}`);
     expect(moves.json().items.map((m: { kind: string; quantity: number }) => `${m.kind}:${m.quantity}`)).toEqual([

@@ -160,18 +160,18 @@ export function findOrderPart(db: Db, workOrderId: string, partId: string) {
 export async function orderPartsUsed(
   db: Db,
   orderId: string,
-): Promise<{ partId: string; partNo: string; name: string; quantity: number; unitCostFen: number; totalFen: number }[]> {
+): Promise<{ partId: string; partNo: string; name: string; unit: string; quantity: number; unitCostFen: number; totalFen: number }[]> {
   const rows = await db
     .selectFrom('workOrderParts as o')
     .innerJoin('parts as p', 'p.id', 'o.partId')
-    .select(['p.id as partId', 'p.partNo', 'p.name', 'o.consumed', 'o.unitCostFen'])
+    .select(['p.id as partId', 'p.partNo', 'p.name', 'p.unit', 'o.consumed', 'o.unitCostFen'])
     .where('o.workOrderId', '=', orderId)
     .where('o.consumed', '>', 0)
     .orderBy('p.partNo')
     .execute();
   return rows.map((r) => {
     const unitCostFen = Number(r.unitCostFen);
-    return { partId: r.partId, partNo: r.partNo, name: r.name, quantity: r.consumed, unitCostFen, totalFen: unitCostFen * r.consumed };
+    return { partId: r.partId, partNo: r.partNo, name: r.name, unit: r.unit, quantity: r.consumed, unitCostFen, totalFen: unitCostFen * r.consumed };
   });
 }
 
