@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import { isOutOfRange, type Measurement } from './measurement.ts';
 import type { Category } from './work-orders.ts';
+
+export { isOutOfRange, type Measurement };
 
 // Procedure and safety checklists (P4.3.2, P2.3.1, P2.3.3): the item schema and the pure rules
 // for recording results and deciding what is still missing before the work may be completed.
@@ -32,7 +35,7 @@ const label = z
 
 const bound = z.number().finite().min(-1e9).max(1e9).nullable();
 
-export const measurementSchema = z
+export const measurementSchema: z.ZodType<Measurement> = z
   .object({ unit: z.string().trim().min(1).max(20), min: bound, max: bound })
   .strict()
   .refine((m) => m.min === null || m.max === null || m.min <= m.max, { path: ['max'], params: { messageKey: 'field.invalid' } });
@@ -52,7 +55,6 @@ export const checklistItemSchema = z
   })
   .strict();
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
-export type Measurement = z.infer<typeof measurementSchema>;
 
 /** A template's items: at least one, keys unique (they identify results). */
 export const checklistItemsSchema = z
@@ -74,12 +76,6 @@ export type ItemResult = {
   justification: string | null;
   hasPhoto: boolean;
 };
-
-/** A measured value outside the item's range (either bound may be open). */
-export function isOutOfRange(measurement: Measurement | null, value: number | null): boolean {
-  if (!measurement || value === null) return false;
-  return (measurement.min !== null && value < measurement.min) || (measurement.max !== null && value > measurement.max);
-}
 
 export type ResultProblem = 'photo' | 'value' | 'justification' | 'unexpected_value';
 

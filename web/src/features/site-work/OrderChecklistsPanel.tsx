@@ -10,10 +10,11 @@ import '../../locales/field.ts';
 import { attachmentUrl } from '../work-orders/api.ts';
 import { MAX_ATTACHMENT_BYTES } from '../work-orders/attachments.tsx';
 import { siteWorkKeys, useOrderChecklists, useRecordItem } from './api.ts';
-import { outOfRange, rangeText, textIn } from './checklistText.ts';
+import { rangeText, textIn } from './checklistText.ts';
 import { useSiteWorkLabels } from './labels.ts';
 import type { OrderChecklist, OrderChecklistItem } from './types.ts';
 import { useOrderRefresh, VISITED_STATES } from './useOrderRefresh.ts';
+import { isOutOfRange } from '../../../../core/measurement.ts';
 
 type Photo = { filename: string; contentType: string; dataBase64: string; preview: string };
 
@@ -48,7 +49,7 @@ function ItemRow({ orderId, checklistId, item, editable }: ItemRowProps) {
   const [photo, setPhoto] = useState<Photo | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const fileInput = useRef<HTMLInputElement>(null);
-  const out = outOfRange(item.measurement, value);
+  const out = isOutOfRange(item.measurement, value);
   const key = item.key;
 
   const onPhoto = async (file: File | undefined) => {
