@@ -114,6 +114,12 @@ export async function settleRefusal({ trx, ctx, order, payload, now, eventData }
 }
 
 /** True when the latest acceptance is "accepted", or a refusal that a dispatcher handled (P4.4.1 closing rule). */
+/** True when the customer's latest word is a refusal no dispatcher has settled yet (P4.4.1). */
+export async function refusalAwaitingSettlement(db: Kysely<DB>, orderId: string): Promise<boolean> {
+  const latest = await latestAcceptance(db, orderId);
+  return latest?.outcome === 'refused' && latest.handledAt === null;
+}
+
 export async function acceptanceSettled(db: Kysely<DB>, orderId: string): Promise<boolean> {
   const latest = await latestAcceptance(db, orderId);
   if (!latest) return false;

@@ -1,12 +1,12 @@
 import { contextOf, type RouteModule, zodRoutes } from '../../platform/deps.ts';
 import { idParams } from '../../platform/schemas.ts';
-import { MAX_ATTACHMENT_BYTES } from '../work-orders/schemas.ts';
+import { bodyLimitFor } from '../work-orders/schemas.ts';
 import { agreeBody, consultationList, consultationParams, consultationView, inviteBody, messageBody, openConsultationBody } from './schemas.ts';
 import { agreeSolution, inviteToConsultation, joinConsultation, listConsultations, openConsultation, postMessage } from './service.ts';
 
 const tags = ['consultations'];
 // Ten attachments of up to 10 MB, base64-encoded, fit in one message.
-const bodyLimit = Math.ceil(MAX_ATTACHMENT_BYTES * 1.4) * 10 + 1024 * 1024;
+const bodyLimit = bodyLimitFor(10);
 const one = { 200: consultationView };
 
 // Team consultation on a complex fault (P4.2.3). Internal: staff only; participants act.

@@ -22,6 +22,7 @@ import {
   raiseFeedbackBody,
 } from './schemas.ts';
 import { feedbackOptions, getFeedback, listFeedback, orderFeedback, raiseFeedback, readFeedbackPhoto, transitionFeedback } from './service.ts';
+import { bodyLimitFor } from '../work-orders/schemas.ts';
 
 const tags = ['feedback'];
 const read = { access: 'feedback.read' } as const;
@@ -29,7 +30,7 @@ const answer = { access: 'feedback.answer' } as const;
 // Raised from an order and followed up on it: the order's own rules (loadForActor) decide who.
 const onOrder = { access: 'work_orders.read' } as const;
 // Ten photos of up to 10 MB each, base64.
-const bodyLimit = 150 * 1024 * 1024;
+const bodyLimit = bodyLimitFor(10);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const feedbackRoutes: RouteModule = (app, deps) => {

@@ -28,6 +28,7 @@ import {
 } from './schemas.ts';
 import { createTool, getTool, listTools, logMaintenance, updateTool } from './tools.ts';
 import { checkOut, listVisits } from './visits.ts';
+import { bodyLimitFor } from '../work-orders/schemas.ts';
 
 const read = { access: 'tools.read' } as const;
 const manage = { access: 'tools.manage' } as const;
@@ -99,7 +100,8 @@ export const siteWorkRoutes: RouteModule = (app, deps) => {
   );
   r.put(
     '/api/v1/work-orders/:id/checklists/:checklistId/items/:itemKey',
-    { config: work, schema: { tags: field, params: itemParams, body: itemResultBody, response: { 200: orderChecklistsView } } },
+    // A photo from the phone's camera, base64.
+    { bodyLimit: bodyLimitFor(1), config: work, schema: { tags: field, params: itemParams, body: itemResultBody, response: { 200: orderChecklistsView } } },
     async (request) => recordItemResult(ctx(request), request.params.id, request.params.checklistId, request.params.itemKey, request.body),
   );
 

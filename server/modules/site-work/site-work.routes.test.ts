@@ -209,6 +209,16 @@ describe('checklists on the order (P4.3.2)', () => {
     await as(t.app, manager, { method: 'PATCH', url: `/api/v1/checklist-templates/${safety.id}`, payload: { version: res.json().version, items: safety.items } });
   });
 
+  it('takes a full-size photo from a phone camera (a few MB), not only small ones', async () => {
+    const order = await arriveAt(near(0));
+    const proc = (await checklistsOf(order)).find((c) => c.kind === 'procedure')!;
+    const camera = { filename: 'IMG_0001.jpg', contentType: 'image/jpeg', dataBase64: Buffer.alloc(4 * 1024 * 1024, 0xa5).toString('base64') };
+    const res = await record(order, proc.id, 'nameplate', { done: true, photo: camera });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const stored = await t.db.selectFrom('attachments').select('size').where('workOrderId', '=', order.id).executeTakeFirstOrThrow();
+    expect(stored.size).toBe(4 * 1024 * 1024);
+  });
+
   it('needs the photo, the value, and a justification for a value out of range (400 naming the field)', async () => {
     const order = await arriveAt(near(0));
     const proc = (await checklistsOf(order)).find((c) => c.kind === 'procedure')!;

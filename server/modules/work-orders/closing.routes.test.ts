@@ -121,10 +121,13 @@ describe('closing an order (P4.4.2, P4.4.3, P4.3.2)', () => {
 
   it('after a refusal, closes only once a dispatcher settles it (P4.4.1)', async () => {
     let order = await orderAt(t, w, 'on_site');
+    // On site, with nothing refused, there is nothing to settle.
+    expect((await get(w.supervisor.session, `/api/v1/work-orders/${order.id}`)).json().allowedActions).not.toContain('settle_refusal');
     await completeChecklists(order.id);
     order = await step(w.tech.session, order, 'complete_work', { resolution: '更换启动电容' });
     order = await step(w.portal.session, order, 'customer_refuse', { reason: '机组仍有异响' });
     expect(order.state).toBe('on_site');
+    expect((await get(w.supervisor.session, `/api/v1/work-orders/${order.id}`)).json().allowedActions).toContain('settle_refusal');
     expect((await act(t, w.tech.session, order, 'settle_refusal', { note: '异响为风道共振，非故障' })).statusCode).toBe(409);
     order = await step(w.supervisor.session, order, 'settle_refusal', { note: '异响为风道共振，非故障；已向客户解释' });
     expect(order.state).toBe('customer_accepted');

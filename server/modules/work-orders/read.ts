@@ -22,6 +22,7 @@ import {
 } from './queries.ts';
 import type { ListWorkOrders } from './schemas.ts';
 import { orderClocks, storedStatus } from './sla.ts';
+import { refusalAwaitingSettlement } from '../acceptance/effects.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const ref = (id: string | null, name: string | null | undefined) => (id ? { id, name: name ?? '' } : null);
@@ -123,6 +124,9 @@ async function presentOrder(ctx: ServiceContext, order: WorkOrder, kinds: Set<Ac
     numberOf(ctx.db, order.duplicateOfId),
   ]);
   const clocks = await orderClocks(ctx.db, order, pauses.map((p) => ({ from: p.startedAt, to: p.endedAt })), now, ctx.actor.locale);
+  const actions = allowedActions({ state: order.state as State, heldFromState: order.heldFromState as State | null }, kinds);
+  // Settling is offered only while a refusal waits for it.
+  const offered = actions.includes('settle_refusal') && !(await refusalAwaitingSettlement(ctx.db, order.id)) ? actions.filter((a) => a !== 'settle_refusal') : actions;
   const visibleComments = new Set(comments.map((c) => c.id));
   return {
     ...presentSummary(row!, now),
@@ -166,7 +170,7 @@ async function presentOrder(ctx: ServiceContext, order: WorkOrder, kinds: Set<Ac
       .filter((a) => !a.commentId || visibleComments.has(a.commentId))
       .filter((a) => staff || !a.consultationMessageId)
       .map((a) => ({ id: a.id, filename: a.filename, contentType: a.contentType, size: a.size, uploadedBy: a.uploadedByLabel, createdAt: a.createdAt.toISOString() })),
-    allowedActions: allowedActions({ state: order.state as State, heldFromState: order.heldFromState as State | null }, kinds),
+    allowedActions: offered,
     abilities: abilities(ctx.actor, kinds, consultant),
   };
 }

@@ -8,10 +8,10 @@ import { getOrder, listOrders } from './read.ts';
 import {
   apiIntakeBody,
   attachmentParams,
+  bodyLimitFor,
   commentBody,
   listWorkOrdersQuery,
-  MAX_ATTACHMENT_BYTES,
-  portalIntakeBody,
+    portalIntakeBody,
   staffIntakeBody,
   transitionBody,
   workOrderPage,
@@ -23,7 +23,7 @@ import { transitionOrder } from './transitions.ts';
 
 const tags = ['work-orders'];
 // Ten attachments of up to 10 MB, base64-encoded, fit in one request.
-const bodyLimit = Math.ceil(MAX_ATTACHMENT_BYTES * 1.4) * 10 + 1024 * 1024;
+const bodyLimit = bodyLimitFor(10);
 const one = { 200: workOrderView };
 
 export const workOrderRoutes: RouteModule = (app, deps) => {
@@ -89,7 +89,8 @@ export const workOrderRoutes: RouteModule = (app, deps) => {
 
   r.post(
     '/api/v1/work-orders/:id/transitions',
-    { config: { access: 'work_orders.read' }, schema: { tags, params: idParams, body: transitionBody, response: one } },
+    // An acceptance carries the drawn signature (a PNG data URL).
+    { bodyLimit: bodyLimitFor(0) + 2 * 1024 * 1024, config: { access: 'work_orders.read' }, schema: { tags, params: idParams, body: transitionBody, response: one } },
     async (request) => transitionOrder(contextOf(request, deps), request.params.id, request.body),
   );
 

@@ -4,6 +4,11 @@ import { ACTIONS, STATES } from '../../../core/work-order-lifecycle.ts';
 import { email, id, listQuery, optionalText, page, phone, searchQuery, text } from '../../platform/schemas.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+
+/** The request size a route carrying `files` base64 attachments (plus its other fields) must accept. */
+export function bodyLimitFor(files: number): number {
+  return Math.ceil(MAX_ATTACHMENT_BYTES * 1.4) * files + 1024 * 1024;
+}
 const instant = z.iso.datetime({ offset: true });
 
 export const attachmentInput = z
