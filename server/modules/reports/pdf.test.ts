@@ -72,8 +72,13 @@ describe('the service report PDF (P4.4.2)', () => {
   });
 
   it('an unreadable photo is noted, not fatal', async () => {
-    const doc = sampleReportDocument({ photos: [Buffer.from('not an image')], signature });
+    const rgbaRows = Buffer.alloc((8 * 4 + 1) * 6, 200);
+    const good = encodePng(8, 6, 6, rgbaRows);
+    // A PNG with transparency whose compressed pixels are damaged (pdfkit would inflate it in a callback and crash).
+    const damaged = Buffer.from(good);
+    damaged.fill(0x13, 8 + 25 + 8 + 2, 8 + 25 + 8 + 12);
+    const doc = sampleReportDocument({ photos: [Buffer.from('not an image'), damaged], signature });
     const text = flat(await pdfPagesText(await renderReportPdf(doc, 'en')));
-    expect(text).toContain('(theimagecannotbeshown)');
+    expect(text.match(/\(theimagecannotbeshown\)/g)).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import type { Locale } from '../../db/schema.ts';
 import { PNG_MAGIC } from '../../platform/png.ts';
@@ -320,6 +321,26 @@ function opaquePng(data: Buffer, label: string): PlacedImage | null {
 }
 
 /**
+ * pdfkit inflates a PNG with transparency in a zlib callback, where a damaged file throws past
+ * every try/catch and takes the process down. So a PNG is only handed to pdfkit when its pixel
+ * data inflates here, synchronously; otherwise it is unreadable like any other bad upload.
+ */
+function assertPngInflates(data: Buffer): void {
+  if (data.length < 8 || !data.subarray(0, 8).equals(PNG_MAGIC)) return;
+  const idat: Buffer[] = [];
+  for (let pos = 8; pos + 12 <= data.length; ) {
+    const size = data.readUInt32BE(pos);
+    const type = data.toString('latin1', pos + 4, pos + 8);
+    if (size > data.length - pos - 12) throw new Error('truncated PNG');
+    if (type === 'IDAT') idat.push(data.subarray(pos + 8, pos + 8 + size));
+    if (type === 'IEND') break;
+    pos += 12 + size;
+  }
+  if (!idat.length) throw new Error('PNG without pixel data');
+  inflateSync(Buffer.concat(idat)); // throws on damaged data
+}
+
+/**
  * Opens the report's photos for one PDF: by the fast path above when it applies, else by pdfkit
  * (JPEG, other PNGs, and anything unreadable, which throws as before). A photo uploaded twice
  * (same bytes) is opened and embedded once.
@@ -331,7 +352,10 @@ function photoOpener(doc: Doc) {
     const sameSize = opened.get(data.length) ?? [];
     const seen = sameSize.find((p) => p.data === data || p.data.equals(data));
     if (seen) return seen.image;
-    const image = opaquePng(data, `P${++count}`) ?? (doc as Doc & { openImage(src: Buffer): PlacedImage }).openImage(data);
+    const fast = opaquePng(data, `P${count + 1}`);
+    if (!fast) assertPngInflates(data);
+    count++;
+    const image = fast ?? (doc as Doc & { openImage(src: Buffer): PlacedImage }).openImage(data);
     opened.set(data.length, [...sameSize, { data, image }]);
     return image;
   };
