@@ -12,7 +12,7 @@ export function DefectChart({ report, categoryLabel }: { report: DefectReport; c
     let disposed = false;
     let chart: { setOption: (o: unknown) => void; resize: () => void; dispose: () => void } | null = null;
     const resize = () => chart?.resize();
-    void import('echarts').then((echarts) => {
+    void import('../../lib/echarts.ts').then(({ echarts }) => {
       if (disposed || !element.current) return;
       chart = echarts.init(element.current);
       chart.setOption({
