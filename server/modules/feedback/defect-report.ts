@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { monthsBetween, SEVERITIES, type Severity } from '../../../core/feedback.ts';
 import { zonedDayStart } from '../../../core/time.ts';
 import type { Locale } from '../../db/schema.ts';
@@ -75,7 +75,9 @@ export async function defectReportWorkbook(ctx: ServiceContext, q: DefectReportQ
   const { zone, filter } = await rangeOf(ctx, q);
   const t = (k: MessageKey) => message(k, locale);
   const categoryLabel = (k: string) => report.categories.find((c) => c.key === k)?.label[locale] ?? k;
-  const wb = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start-up.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   wb.created = new Date();
   pivotSheet(wb, report, t, categoryLabel);
 

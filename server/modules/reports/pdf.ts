@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
-import PDFDocument from 'pdfkit';
 import type { Locale } from '../../db/schema.ts';
 import { PNG_MAGIC } from '../../platform/png.ts';
 import type { ReportDocument } from './document.ts';
@@ -443,10 +442,12 @@ function footers(w: Writer, r: ReportDocument) {
  * Renders the report. The output depends only on the document and the language: the PDF's
  * creation date is the filing time, so rendering unchanged data again gives the same bytes.
  */
-export function renderReportPdf(r: ReportDocument, locale: Locale): Promise<Buffer> {
+export async function renderReportPdf(r: ReportDocument, locale: Locale): Promise<Buffer> {
+  // Loaded with the first report, not at start-up.
+  const { default: PDFKitDocument } = await import('pdfkit');
   const { regular, bold } = cjkFonts();
   const l = pdfLabels(locale);
-  const doc = new PDFDocument({
+  const doc: Doc = new PDFKitDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
