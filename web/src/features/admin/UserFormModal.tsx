@@ -1,12 +1,12 @@
-import { App, Col, Form, Input, Row, Select, Switch } from 'antd';
+import { Col, Form, Input, Row, Select, Switch } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AdminUser, Department, Locale, Role } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useLabels } from '../../components/labels.ts';
 import { CustomerPicker, EmployeePicker } from '../../components/pickers.tsx';
-import { useApiError } from '../../components/useApiError.tsx';
 import { useCreateUser, useUpdateUser } from './api.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface Values {
   username: string;
@@ -24,33 +24,19 @@ interface Values {
 export function UserFormModal({ user, onClose }: { user?: AdminUser; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const role = Form.useWatch('role', form) ?? user?.role;
   const create = useCreateUser();
   const update = useUpdateUser(user?.id ?? '');
   const required = { required: true, message: t('validation.required') };
 
+  const handlers = useSaveFeedback(form, { onClose, onReload: () => void queryClient.invalidateQueries({ queryKey: ['users'] }) });
+
   const onFinish = (v: Values) => {
     const department = v.role === 'department' ? (v.department ?? null) : null;
     const employeeId = v.role === 'customer' ? null : (v.employeeId ?? null);
     const customerId = v.role === 'customer' ? (v.customerId ?? null) : null;
-    const handlers = {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (error: unknown) =>
-        showError(error, {
-          form,
-          onReload: () => {
-            void queryClient.invalidateQueries({ queryKey: ['users'] });
-            onClose();
-          },
-        }),
-    };
     if (user) {
       update.mutate(
         { version: user.version, displayName: v.displayName.trim(), role: v.role, department, employeeId, customerId, active: Boolean(v.active) },

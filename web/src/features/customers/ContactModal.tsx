@@ -4,7 +4,7 @@ import type { Contact, Customer } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PHONE_PATTERN } from '../../components/patterns.ts';
 import { useSaveContact } from './api.ts';
-import { useSaveFeedback } from './useSaveFeedback.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface Values {
   name: string;
@@ -20,7 +20,7 @@ export function ContactModal({ customer, contact, onClose, onReload }: { custome
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useSaveContact(customer.id);
-  const saved = useSaveFeedback(form, onClose, onReload);
+  const saved = useSaveFeedback(form, { onClose, onReload });
 
   const onFinish = (v: Values) => {
     const input = {

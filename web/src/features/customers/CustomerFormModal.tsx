@@ -1,13 +1,13 @@
-import { App, Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd';
+import { Checkbox, Col, Divider, Form, Input, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Customer, CustomerKind } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { PHONE_PATTERN } from '../../components/patterns.ts';
 import { useLabels } from '../../components/labels.ts';
-import { useApiError } from '../../components/useApiError.tsx';
 import { customerKeys, useCreateCustomer, useUpdateCustomer } from './api.ts';
 import { SiteFields, type SiteFormValues } from './SiteFields.tsx';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface Values {
   kind: CustomerKind;
@@ -33,29 +33,21 @@ const blank = (value: string | undefined) => (value?.trim() ? value.trim() : nul
 export function CustomerFormModal({ customer, onClose, onSaved, defaults }: CustomerFormModalProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const [form] = Form.useForm<Values>();
   const withSite = Form.useWatch('withSite', form);
   const create = useCreateCustomer();
   const update = useUpdateCustomer(customer?.id ?? '');
 
+  const handlers = useSaveFeedback<Customer>(form, {
+    onClose,
+    onSaved,
+    onReload: () => {
+      if (customer) void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) });
+    },
+  });
+
   const onFinish = (v: Values) => {
-    const handlers = {
-      onSuccess: (saved: Customer) => {
-        message.success(t('common.saved'));
-        onSaved(saved);
-      },
-      onError: (error: unknown) =>
-        showError(error, {
-          form,
-          onReload: () => {
-            if (customer) void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) });
-            onClose();
-          },
-        }),
-    };
     if (customer) {
       update.mutate(
         { version: customer.version, kind: v.kind, name: v.name.trim(), phone: blank(v.phone), email: blank(v.email), notes: blank(v.notes) },

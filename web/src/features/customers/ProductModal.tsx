@@ -5,7 +5,7 @@ import type { Customer, InstalledProduct } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { fromDateString, toDateString } from '../../lib/time.ts';
 import { useSaveProduct } from './api.ts';
-import { useSaveFeedback } from './useSaveFeedback.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface Values {
   siteId?: string | null;
@@ -30,7 +30,7 @@ export function ProductModal({
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const save = useSaveProduct(customer.id);
-  const saved = useSaveFeedback(form, onClose, onReload);
+  const saved = useSaveFeedback(form, { onClose, onReload });
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
   const onFinish = (v: Values) => {

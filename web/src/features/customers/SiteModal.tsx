@@ -4,7 +4,7 @@ import type { Customer, Site } from '../../api/types.ts';
 import { FormModal } from '../../components/FormModal.tsx';
 import { useSaveSite } from './api.ts';
 import { SiteFields, type SiteFormValues } from './SiteFields.tsx';
-import { useSaveFeedback } from './useSaveFeedback.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 const toNumber = (value: number | string) => {
   const n = typeof value === 'number' ? value : Number.parseFloat(value);
@@ -15,7 +15,7 @@ export function SiteModal({ customer, site, onClose, onReload }: { customer: Cus
   const { t } = useTranslation();
   const [form] = Form.useForm<SiteFormValues>();
   const save = useSaveSite(customer.id);
-  const saved = useSaveFeedback(form, onClose, onReload);
+  const saved = useSaveFeedback(form, { onClose, onReload });
 
   const onFinish = (v: SiteFormValues) =>
     save.mutate(

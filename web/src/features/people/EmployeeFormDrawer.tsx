@@ -1,4 +1,4 @@
-import { App, Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
+import { Col, DatePicker, Divider, Form, Input, InputNumber, Row, Select } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Employee } from '../../api/types.ts';
@@ -6,12 +6,12 @@ import { FormDrawer } from '../../components/FormDrawer.tsx';
 import { PHONE_PATTERN } from '../../components/patterns.ts';
 import { useLabels } from '../../components/labels.ts';
 import { EmployeePicker } from '../../components/pickers.tsx';
-import { useApiError } from '../../components/useApiError.tsx';
 import { employeeKeys, useCreateEmployee, useUpdateEmployee } from './api.ts';
 import { CertificatesField } from './CertificatesField.tsx';
 import { type EmployeeFormValues, toFormValues, toInput } from './employeeForm.ts';
 import { SkillsField } from './SkillsField.tsx';
 import { TeamSelect } from './TeamSelect.tsx';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface EmployeeFormDrawerProps {
   /** The employee to edit; a new one when absent. */
@@ -23,29 +23,21 @@ interface EmployeeFormDrawerProps {
 export function EmployeeFormDrawer({ employee, onClose, onSaved }: EmployeeFormDrawerProps) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const [form] = Form.useForm<EmployeeFormValues>();
   const create = useCreateEmployee();
   const update = useUpdateEmployee(employee?.id ?? '');
   const required = { required: true, whitespace: true, message: t('validation.required') };
 
+  const handlers = useSaveFeedback<Employee>(form, {
+    onClose,
+    onSaved,
+    onReload: () => {
+      if (employee) void queryClient.invalidateQueries({ queryKey: employeeKeys.detail(employee.id) });
+    },
+  });
+
   const onFinish = (values: EmployeeFormValues) => {
-    const handlers = {
-      onSuccess: (saved: Employee) => {
-        message.success(t('common.saved'));
-        onSaved(saved);
-      },
-      onError: (error: unknown) =>
-        showError(error, {
-          form,
-          onReload: () => {
-            if (employee) void queryClient.invalidateQueries({ queryKey: employeeKeys.detail(employee.id) });
-            onClose();
-          },
-        }),
-    };
     if (employee) update.mutate({ ...toInput(values, 'update'), version: employee.version }, handlers);
     else create.mutate(toInput(values, 'create'), handlers);
   };

@@ -1,6 +1,6 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Segmented, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, Flex, Form, Input, InputNumber, Row, Segmented, Select, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormDrawer } from '../../components/FormDrawer.tsx';
@@ -12,6 +12,7 @@ import { useCreateTemplate, useSetTemplateActive, useTemplates, useUpdateTemplat
 import { rangeText, textIn } from './checklistText.ts';
 import { useSiteWorkLabels } from './labels.ts';
 import { type ChecklistItem, type ChecklistKind, type ChecklistTemplate, WORK_TYPES, type WorkType } from './types.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 type ItemValues = {
   key: string;
@@ -98,28 +99,13 @@ function ItemFields({ index, onRemove }: { index: number; onRemove: () => void }
 function TemplateDrawer({ template, workType, onClose }: { template?: ChecklistTemplate; workType?: WorkType; onClose: () => void }) {
   const { t } = useTranslation();
   const labels = useSiteWorkLabels();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const [form] = Form.useForm<TemplateValues>();
   const create = useCreateTemplate();
   const update = useUpdateTemplate(template?.id ?? '');
+  const handlers = useSaveFeedback(form, { onClose, onReload: () => void queryClient.invalidateQueries({ queryKey: ['checklist-templates'] }) });
   const onFinish = (v: TemplateValues) => {
     const input = { workType: v.workType, kind: v.kind, nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), items: (v.items ?? []).map(toItem) };
-    const handlers = {
-      onSuccess: () => {
-        message.success(t('common.saved'));
-        onClose();
-      },
-      onError: (error: unknown) =>
-        showError(error, {
-          form,
-          onReload: () => {
-            void queryClient.invalidateQueries({ queryKey: ['checklist-templates'] });
-            onClose();
-          },
-        }),
-    };
     if (template) update.mutate({ ...input, version: template.version }, handlers);
     else create.mutate(input, handlers);
   };

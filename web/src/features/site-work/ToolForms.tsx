@@ -9,6 +9,7 @@ import { TechnicianPicker } from '../work-orders/TechnicianPicker.tsx';
 import { siteWorkKeys, useCreateTool, useLogMaintenance, useUpdateTool } from './api.ts';
 import { useSiteWorkLabels } from './labels.ts';
 import type { MaintenanceKind, MaintenanceResult, Tool, ToolKind, ToolStatus } from './types.ts';
+import { useSaveFeedback } from '../../components/useSaveFeedback.ts';
 
 interface ToolValues {
   assetNo: string;
@@ -30,12 +31,17 @@ const required = (message: string) => [{ required: true, whitespace: true, messa
 export function ToolFormModal({ tool, onClose, onSaved }: { tool?: Tool; onClose: () => void; onSaved: (tool: Tool) => void }) {
   const { t } = useTranslation();
   const labels = useSiteWorkLabels();
-  const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const showError = useApiError();
   const [form] = Form.useForm<ToolValues>();
   const create = useCreateTool();
   const update = useUpdateTool(tool?.id ?? '');
+  const handlers = useSaveFeedback<Tool>(form, {
+    onClose,
+    onSaved,
+    onReload: () => {
+      if (tool) void queryClient.invalidateQueries({ queryKey: siteWorkKeys.tool(tool.id) });
+    },
+  });
 
   const onFinish = (v: ToolValues) => {
     const input = {
@@ -49,20 +55,6 @@ export function ToolFormModal({ tool, onClose, onSaved }: { tool?: Tool; onClose
       maintenanceIntervalDays: v.maintenanceIntervalDays ?? null,
       status: v.status,
       notes: blank(v.notes),
-    };
-    const handlers = {
-      onSuccess: (saved: Tool) => {
-        message.success(t('common.saved'));
-        onSaved(saved);
-      },
-      onError: (error: unknown) =>
-        showError(error, {
-          form,
-          onReload: () => {
-            if (tool) void queryClient.invalidateQueries({ queryKey: siteWorkKeys.tool(tool.id) });
-            onClose();
-          },
-        }),
     };
     if (tool) update.mutate({ ...input, version: tool.version }, handlers);
     else create.mutate(input, handlers);
