@@ -7,8 +7,17 @@ import pg from 'pg';
 import type { DB } from './schema.ts';
 
 export type Engine = 'pglite' | 'postgres';
-export type Database = { db: Kysely<DB>; engine: Engine; close: () => Promise<void> };
-export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+export type Database = {
+  db: Kysely<DB>;
+  engine: Engine;
+  close: () => Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (a template for fresh test databases). */
+  dumpDataDir?: () => Promise<Blob>;
+};
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  /** `template`: start from a data directory dumped earlier instead of an empty one. */
+  | { kind: 'pglite'; dataDir: string | null; template?: Blob };
 
 const OID = { int8: 20, date: 1082 } as const;
 
@@ -37,6 +46,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir: target.dataDir ?? undefined,
+    loadDataDir: target.template,
     extensions: { pg_trgm },
     parsers: { [OID.int8]: parseInt8, [OID.date]: parseDate },
   });
@@ -44,6 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return {
     db,
     engine: 'pglite',
+    dumpDataDir: async () => (await pglite.dumpDataDir('none')) as Blob,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -401,8 +401,8 @@ export interface CalendarDaysTable {
 
 // On site to closed (migration 2026112701_field_service).
 type Decimal = ColumnType<string | null, string | number | null | undefined, string | number | null>;
-/** bigint columns come back as strings from pg and PGlite; money is integer fen. */
-type Fen = ColumnType<string, string | number | bigint, string | number | bigint>;
+/** Money in integer fen (bigint columns; client.ts parses int8 into a safe JS number). */
+type Fen = ColumnType<number, number, number>;
 
 export interface ServerSecretsTable {
   name: string;
