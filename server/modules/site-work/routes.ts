@@ -27,7 +27,7 @@ import {
   visitsView,
 } from './schemas.ts';
 import { createTool, getTool, listTools, logMaintenance, updateTool } from './tools.ts';
-import { checkOut, listVisits } from './visits.ts';
+import { checkInAgain, checkOut, listVisits } from './visits.ts';
 import { bodyLimitFor } from '../work-orders/schemas.ts';
 
 const read = { access: 'tools.read' } as const;
@@ -85,6 +85,11 @@ export const siteWorkRoutes: RouteModule = (app, deps) => {
   // Site visits (P4.3.2, P5.1.2)
   r.get('/api/v1/work-orders/:id/visits', { config: orders, schema: { tags: field, params: idParams, response: { 200: visitsView } } }, async (request) =>
     listVisits(ctx(request), request.params.id),
+  );
+  r.post(
+    '/api/v1/work-orders/:id/visits/check-in',
+    { config: work, schema: { tags: field, params: idParams, body: checkOutBody, response: { 200: visitsView } } },
+    async (request) => checkInAgain(ctx(request), request.params.id, request.body.location),
   );
   r.post(
     '/api/v1/work-orders/:id/visits/check-out',

@@ -143,7 +143,7 @@ export const visitsView = z.object({
   items: z.array(visitView),
   travelMinutes: z.number().nullable(),
   onSiteMinutes: z.number().nullable(),
-  abilities: z.object({ checkOut: z.boolean() }),
+  abilities: z.object({ checkOut: z.boolean(), checkIn: z.boolean() }),
 });
 
 // Checklists (P4.3.2, P2.3.1, P2.3.3) -----------------------------------------------------------

@@ -96,7 +96,7 @@ export async function orderVisitSummary(db: Db, orderId: string) {
 }
 
 export async function listVisits(ctx: ServiceContext, orderId: string) {
-  const { kinds } = await loadForActor(ctx, orderId);
+  const { order, kinds } = await loadForActor(ctx, orderId);
   if (!mayReadFieldRecords(ctx.actor)) throw errors.notFound();
   const summary = await orderVisitSummary(ctx.db, orderId);
   const open = summary.visits.some((v) => v.checkOutAt === null);
@@ -104,8 +104,28 @@ export async function listVisits(ctx: ServiceContext, orderId: string) {
     items: summary.visits,
     travelMinutes: summary.travelMinutes,
     onSiteMinutes: summary.onSiteMinutes,
-    abilities: { checkOut: open && siteWorkPolicy.checkOut(kinds) },
+    abilities: {
+      checkOut: open && siteWorkPolicy.checkOut(kinds),
+      checkIn: !open && order.state === 'on_site' && siteWorkPolicy.checkOut(kinds),
+    },
   };
+}
+
+/**
+ * P4.3.2, P4.4.1: a return visit. Work the customer refused goes back on site; when the
+ * technician had already checked out, they check in again, with the same evidence as on arrival.
+ */
+export async function checkInAgain(ctx: ServiceContext, orderId: string, location: Fix | undefined, now = new Date()) {
+  const { order, kinds } = await loadForActor(ctx, orderId);
+  if (!mayReadFieldRecords(ctx.actor)) throw errors.notFound();
+  if (!siteWorkPolicy.checkOut(kinds)) throw errors.forbidden();
+  if (order.state !== 'on_site') throw errors.illegalTransition(order.state, []);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (await openVisit(trx, orderId)) throw new AppError(409, 'visit.already_open');
+    const evidence = await insertCheckIn({ trx, ctx, order, kinds, payload: {}, location, now, eventData: {} });
+    await writeAudit(trx, ctx, { action: 'site_visit.check_in', entityType: 'work_order', entityId: orderId, after: { ...evidence, at: now } });
+  });
+  return listVisits(ctx, orderId);
 }
 
 /** P4.3.2, P5.1.2: the assignee checks out of the open visit, with a GPS fix when the phone gives one. */

@@ -137,4 +137,25 @@ describe('closing an order (P4.4.2, P4.4.3, P4.3.2)', () => {
     order = await step(w.supervisor.session, order, 'close');
     expect(order.state).toBe('closed');
   });
+
+  it('lets the technician check in again for a return visit after a refusal, with the same evidence (P4.4.1, P4.3.2)', async () => {
+    let order = await orderAt(t, w, 'on_site');
+    await completeChecklists(order.id);
+    order = await step(w.tech.session, order, 'complete_work', { resolution: '更换启动电容' });
+    const visits = `/api/v1/work-orders/${order.id}/visits`;
+    expect((await as(t.app, w.tech.session, { method: 'POST', url: `${visits}/check-out`, payload: {} })).statusCode).toBe(200);
+    // Checking in again is for work sent back on site, not for work done.
+    expect((await as(t.app, w.tech.session, { method: 'POST', url: `${visits}/check-in`, payload: {} })).statusCode).toBe(409);
+
+    order = await step(w.portal.session, order, 'customer_refuse', { reason: '机组仍有异响' });
+    expect((await get(w.tech.session, visits)).json().abilities).toEqual({ checkOut: false, checkIn: true });
+    const again = await as(t.app, w.tech.session, { method: 'POST', url: `${visits}/check-in`, payload: { location: { ...w.site, accuracyMeters: 8 } } });
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().items).toHaveLength(2);
+    expect(again.json().items[1]).toMatchObject({ distanceMeters: 0, withinRadius: true, checkOutAt: null });
+    const twice = await as(t.app, w.tech.session, { method: 'POST', url: `${visits}/check-in`, payload: {}, locale: 'zh-CN' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().title).toBe('本次上门已签到');
+    expect((await as(t.app, w.supervisor.session, { method: 'POST', url: `${visits}/check-in`, payload: {} })).statusCode).toBe(403);
+  });
 });

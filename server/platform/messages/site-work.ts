@@ -11,6 +11,7 @@ export const siteWorkMessages = {
     'zh-CN': '检查项结果只能在现场作业期间记录',
   },
   'visit.not_open': { en: 'There is no open visit to check out of', 'zh-CN': '没有可签退的进行中上门记录' },
+  'visit.already_open': { en: 'You are already checked in on this visit', 'zh-CN': '本次上门已签到' },
   'tools.order_closed': { en: 'The order is finished; its tools can no longer change', 'zh-CN': '工单已结束，不能再调整所需工具' },
   'field.justification_required': {
     en: 'The value is out of range: give a justification',

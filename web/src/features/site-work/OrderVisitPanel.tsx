@@ -1,4 +1,4 @@
-import { EnvironmentOutlined, LogoutOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, LoginOutlined, LogoutOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { WorkOrder } from '../../api/types.ts';
@@ -8,7 +8,7 @@ import { formatInstant } from '../../lib/time.ts';
 import { useCompanyTimeZone } from '../../lib/useCompanyTimeZone.ts';
 import '../../locales/field.ts';
 import { currentLocation } from '../work-orders/geolocation.ts';
-import { siteWorkKeys, useCheckOut, useOrderVisits } from './api.ts';
+import { siteWorkKeys, useVisitStep, useOrderVisits } from './api.ts';
 import type { Visit } from './types.ts';
 import { useOrderRefresh, VISITED_STATES } from './useOrderRefresh.ts';
 
@@ -59,14 +59,15 @@ export function OrderVisitPanel({ order }: { order: WorkOrder }) {
   const showError = useApiError();
   const applies = user.role !== 'customer' && (VISITED_STATES as readonly string[]).includes(order.state);
   const visits = useOrderVisits(order.id, applies);
-  const checkOut = useCheckOut(order.id);
+  const checkOut = useVisitStep(order.id, 'check-out');
+  const checkIn = useVisitStep(order.id, 'check-in');
   useOrderRefresh(siteWorkKeys.visits(order.id), order.version);
   if (!applies || !visits.data || visits.data.items.length === 0) return null;
   const { items, abilities } = visits.data;
 
-  const onCheckOut = async () => {
+  const run = async (step: typeof checkOut) => {
     const location = await currentLocation();
-    checkOut.mutate(location, { onError: (error) => showError(error) });
+    step.mutate(location, { onError: (error) => showError(error) });
   };
 
   return (
@@ -91,8 +92,13 @@ export function OrderVisitPanel({ order }: { order: WorkOrder }) {
           </Typography.Text>
         ) : null}
         {abilities.checkOut ? (
-          <Button type="primary" icon={<LogoutOutlined />} block loading={checkOut.isPending} onClick={() => void onCheckOut()} data-testid="visit-checkout">
+          <Button type="primary" icon={<LogoutOutlined />} block loading={checkOut.isPending} onClick={() => void run(checkOut)} data-testid="visit-checkout">
             {t('siteWork.checkOut')}
+          </Button>
+        ) : null}
+        {abilities.checkIn ? (
+          <Button icon={<LoginOutlined />} block loading={checkIn.isPending} onClick={() => void run(checkIn)} data-testid="visit-checkin-again">
+            {t('siteWork.checkInAgain')}
           </Button>
         ) : null}
       </Flex>

@@ -94,11 +94,12 @@ export function useOrderVisits(orderId: string, enabled: boolean) {
   });
 }
 
-export function useCheckOut(orderId: string) {
+/** Checking out of the open visit, or in again for a return visit: both answer the order's visits. */
+export function useVisitStep(orderId: string, step: 'check-in' | 'check-out') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (location: { latitude: number; longitude: number; accuracyMeters?: number } | undefined) =>
-      api.post<Visits>(`/work-orders/${seg(orderId)}/visits/check-out`, location ? { location } : {}),
+      api.post<Visits>(`/work-orders/${seg(orderId)}/visits/${step}`, location ? { location } : {}),
     onSuccess: (visits) => queryClient.setQueryData(siteWorkKeys.visits(orderId), visits),
   });
 }

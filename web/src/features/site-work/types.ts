@@ -128,7 +128,7 @@ export interface Visits {
   items: Visit[];
   travelMinutes: number | null;
   onSiteMinutes: number | null;
-  abilities: { checkOut: boolean };
+  abilities: { checkOut: boolean; checkIn: boolean };
 }
 
 export interface ChecklistTemplate {
