@@ -102,6 +102,12 @@ describe('closing an order (P4.4.2, P4.4.3, P4.3.2)', () => {
 
     order = await step(w.tech.session, order, 'close');
     expect(order.state).toBe('closed');
+
+    // The fault comes back: the order reopens, and its report must be filed again for the new work.
+    order = await step(w.portal.session, order, 'reopen', { reason: '一周后再次报 E04' });
+    const reopened = (await get(w.tech.session, `/api/v1/work-orders/${order.id}/report`)).json();
+    expect(reopened.status).toBe('draft');
+    expect((await get(w.supervisor.session, `/api/v1/work-orders/${order.id}/service-record`)).json().toClose).toContainEqual({ kind: 'report' });
   });
 
   it('keeps on the record what the appraisal needs: arrival against its deadline, check-in distance, resolution, rating (P5.1)', async () => {

@@ -3,6 +3,7 @@ import type { Action, ActorKind } from '../../../core/work-order-lifecycle.ts';
 import type { DB, WorkOrder } from '../../db/schema.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { recordAcceptance, recordRefusal, settleRefusal } from '../acceptance/effects.ts';
+import { redraftReport } from '../reports/effects.ts';
 import { recordCheckIn, requireChecklistsDone } from '../site-work/effects.ts';
 import { requireClosable } from './closing.ts';
 
@@ -40,6 +41,8 @@ export function effectsFor(action: Action): TransitionEffect[] {
       return [settleRefusal];
     case 'close':
       return [requireClosable]; // P4.4.2-P4.4.3
+    case 'reopen':
+      return [redraftReport]; // the report is filed anew for the work done after the reopen
     default:
       return [];
   }
