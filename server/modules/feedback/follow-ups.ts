@@ -86,8 +86,8 @@ export async function completeFollowUp(ctx: ServiceContext, id: string, input: {
   // The assignee need not otherwise see the order; anyone else acts through their part in it.
   const mine = ctx.actor.employeeId !== null && ctx.actor.employeeId === current.assigneeId;
   const kinds = mine ? new Set<never>() : (await loadForActor(ctx, current.workOrderId)).kinds;
-  if (current.status !== 'open') throw errors.rule('followUp.done');
   if (!followUpPolicy.complete(ctx.actor, current, kinds)) throw errors.forbidden();
+  if (current.status !== 'open') throw errors.rule('followUp.done');
   await ctx.db.transaction().execute(async (trx) => {
     const after = await updateVersioned(trx, 'followUps', id, input.version, {
       status: 'done',
