@@ -288,3 +288,19 @@ export function contactOf(db: Db, id: string | null) {
 export function numberOf(db: Db, id: string | null) {
   return id ? db.selectFrom('workOrders').select(['id', 'number']).where('id', '=', id).executeTakeFirst() : Promise.resolve(undefined);
 }
+
+/** The order's first site visit (the arrival the on-time rate judges, P5.1.2). */
+export function firstVisit(db: Db, workOrderId: string) {
+  return db.selectFrom('siteVisits').select(['checkInDistanceM']).where('workOrderId', '=', workOrderId).orderBy('checkInAt').limit(1).executeTakeFirst();
+}
+
+/** The customer's latest rating of the order (P5.1.1). */
+export function latestRating(db: Db, workOrderId: string) {
+  return db
+    .selectFrom('customerRatings')
+    .select(['rating', 'source', 'ratedAt'])
+    .where('workOrderId', '=', workOrderId)
+    .orderBy('ratedAt', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}

@@ -5,6 +5,7 @@ import { errors } from '../../platform/errors.ts';
 import { consultationsOfOrder, participantsOf } from '../consultations/queries.ts';
 import { getSetting } from '../settings/service.ts';
 import { closingGaps } from './closing.ts';
+import { firstVisit, latestRating } from './queries.ts';
 import { loadForActor } from './read.ts';
 
 const localized = z.object({ 'zh-CN': z.string(), en: z.string() });
@@ -39,8 +40,8 @@ export async function serviceRecord(ctx: ServiceContext, id: string): Promise<z.
   const { order } = await loadForActor(ctx, id);
   if (ctx.actor.role === 'customer') throw errors.forbidden();
   const [visit, rating, consultations, radius, toClose] = await Promise.all([
-    ctx.db.selectFrom('siteVisits').select(['checkInDistanceM']).where('workOrderId', '=', id).orderBy('checkInAt').limit(1).executeTakeFirst(),
-    ctx.db.selectFrom('customerRatings').select(['rating', 'source', 'ratedAt']).where('workOrderId', '=', id).orderBy('ratedAt', 'desc').limit(1).executeTakeFirst(),
+    firstVisit(ctx.db, id),
+    latestRating(ctx.db, id),
     consultationsOfOrder(ctx.db, id),
     getSetting(ctx.db, 'visits.checkInRadiusMeters'),
     order.state === 'closed' || order.state === 'cancelled' ? Promise.resolve([]) : closingGaps({ trx: ctx.db, order }),
