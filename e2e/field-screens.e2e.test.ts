@@ -34,6 +34,7 @@ const SCREENS: Record<string, Visit[]> = {
   supervisor: [{ path: '/follow-ups', ready: '[data-testid="followups-scope"]', name: 'follow-ups' }],
   repair: [{ path: '/tools', ready: '[data-testid^="tool-row-"]', name: 'repair-tools' }],
   quality: [{ path: '/feedback', ready: '[data-testid^="inbox-row-"]', name: 'quality-inbox' }],
+  product: [{ path: '/feedback', ready: '[data-testid^="inbox-row-"]', name: 'product-inbox' }],
 };
 
 /** A signed-in page that fails the test on any script error. */

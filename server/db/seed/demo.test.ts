@@ -41,7 +41,7 @@ describe('seedDemoCompany', () => {
   it('reports what it inserted, and the database is no longer empty', async () => {
     const c = summary.counts;
     expect(summary.referenceDate).toBe(REFERENCE_DATE);
-    expect(c).toMatchObject({ teams: 3, customers: 200, users: 10 });
+    expect(c).toMatchObject({ teams: 3, customers: 200, users: 11 });
     expect(await count('teams')).toBe(c.teams);
     expect(await count('employees')).toBe(c.employees);
     expect(await count('employeeSkills')).toBe(c.skills);
@@ -278,6 +278,7 @@ describe('seedDemoCompany', () => {
       install: { role: 'technician', position: 'installation_engineer', team: '上海服务一部' },
       customer: { role: 'customer', position: null, customerNo: 'C000001' },
       quality: { role: 'department', department: 'quality', position: null, customerNo: null },
+      product: { role: 'department', department: 'product', position: null, customerNo: null },
     } as const;
     expect([...byName.keys()].sort()).toEqual(Object.keys(expected).sort());
     expect(summary.signIns.map((s) => s.username).sort()).toEqual(Object.keys(expected).sort());

@@ -377,6 +377,7 @@ function planDemoCompany(referenceDate: string): DemoPlan {
     user('install', 'technician', install.name, `安装工程师（${team0.name}）：安装与调试`, { employeeId: install.id }),
     user('customer', 'customer', firstContact.name, `客户联系人：${firstCompany.name}`, { customerId: firstCompany.id }),
     user('quality', 'department', '质量部', '质量部：产品质量问题与客户回访', { department: 'quality' }),
+    user('product', 'department', '产品部', '产品部：产品建议、客户意见与缺陷统计', { department: 'product' }),
   ];
 
   return { teams, employees, skills, certificates, ...customerPlan, users };
