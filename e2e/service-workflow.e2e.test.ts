@@ -338,6 +338,7 @@ describe('phone report to on site, followed by the customer', () => {
       .orderBy('serialNumber')
       .executeTakeFirstOrThrow();
     await repair.page.getByTestId('feedback-form-model').locator('input').fill(product.model);
+    await repair.page.keyboard.press('Escape'); // close the model suggestions
     await repair.page.getByTestId('feedback-form-serial').fill(product.serialNumber);
     await repair.page.getByTestId('feedback-form-title').fill('启动电容批次容量衰减过快');
     await repair.page.getByTestId('feedback-form-description').fill('同型号机组半年内第二次出现启动电容失效，疑似电容批次质量问题。');
@@ -346,14 +347,17 @@ describe('phone report to on site, followed by the customer', () => {
     await repair.page.getByTestId('feedback-form-severity').getByText('高').click();
     await shot(repair.page, 'repair-raising-defect');
     await repair.page.getByTestId('feedback-submit').click();
-    const raised = await (async () => {
-      for (let i = 0; i < 50; i++) {
-        const row = await server.db.selectFrom('feedback').select(['number', 'department']).where('workOrderId', '=', orderId).executeTakeFirst();
-        if (row) return row;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      throw new Error('no feedback raised');
-    })();
+    const submitted = await repair.page
+      .getByTestId('feedback-submit')
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!submitted) {
+      await repair.page.screenshot({ path: join(OUTPUT, 'service-workflow', 'failed-raise-defect.png') });
+      const problems = await repair.page.locator('.ant-form-item-explain-error, .ant-message-notice').allTextContents();
+      throw new Error(`the defect was not raised: ${problems.join(' | ') || 'no message shown'}`);
+    }
+    const raised = await server.db.selectFrom('feedback').select(['number', 'department']).where('workOrderId', '=', orderId).executeTakeFirstOrThrow();
     expect(raised.department).toBe('quality');
     expect(await server.db.selectFrom('feedback').select(['productModel', 'kind']).where('number', '=', raised.number).executeTakeFirstOrThrow()).toEqual({ productModel: product.model, kind: 'defect' });
     await repair.page.getByTestId(`order-feedback-${raised.number}`).waitFor();
