@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, OUTPUT, screenshotter, startMailbox, startServer } from './fixtures.ts';
 
@@ -64,6 +64,19 @@ async function chooseOption(page: Page, testId: string, label: string) {
   await select.click();
   await page.keyboard.type(label.slice(0, 2));
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+}
+
+/** Does `act` until `done` shows (three tries), for controls a busy machine may not take at the first click. */
+async function until(act: () => Promise<unknown>, done: Locator) {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    const shown = await done
+      .waitFor({ timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`still not done after ${attempt} tries: ${done}`);
+  }
 }
 
 /** Takes an action from the order page; an action that carries a payload opens a form first. */
@@ -342,9 +355,17 @@ describe('phone report to on site, followed by the customer', () => {
     await repair.page.getByTestId('feedback-form-serial').fill(product.serialNumber);
     await repair.page.getByTestId('feedback-form-title').fill('启动电容批次容量衰减过快');
     await repair.page.getByTestId('feedback-form-description').fill('同型号机组半年内第二次出现启动电容失效，疑似电容批次质量问题。');
-    await repair.page.getByTestId('feedback-form-category').click();
-    await repair.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '电气' }).first().click();
-    await repair.page.getByTestId('feedback-form-severity').getByText('高').click();
+    // A busy machine can swallow a click while the dialog still moves: each choice is checked, and retried.
+    const category = repair.page.getByTestId('feedback-form-category');
+    await until(
+      async () => {
+        await category.click();
+        await repair.page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '电气故障' }).first().click();
+      },
+      category.filter({ hasText: '电气故障' }),
+    );
+    const severity = repair.page.getByTestId('feedback-form-severity');
+    await until(() => severity.locator('label', { hasText: /^高$/ }).click(), severity.locator('label:has(input:checked)', { hasText: /^高$/ }));
     await shot(repair.page, 'repair-raising-defect');
     await repair.page.getByTestId('feedback-submit').click();
     const submitted = await repair.page
