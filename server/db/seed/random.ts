@@ -1,18 +1,9 @@
-// A small seeded pseudo-random generator for the demo data: the same seed always yields
-// the same sequence, so the same reference date always yields the same demo company.
-// Never use Math.random in the seed.
+import { mulberry32 } from '../../../core/random.ts';
 
-/** mulberry32: a 32-bit state generator, plenty for demo data. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo data's random choices, from a seed: the same reference date always yields the same
+// demo company. Never use Math.random in the seed.
+
+export { mulberry32 };
 
 export class Random {
   private readonly source: () => number;
