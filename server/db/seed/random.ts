@@ -3,7 +3,6 @@ import { mulberry32 } from '../../../core/random.ts';
 // The demo data's random choices, from a seed: the same reference date always yields the same
 // demo company. Never use Math.random in the seed.
 
-
 export class Random {
   private readonly source: () => number;
 
