@@ -36,8 +36,9 @@ describe('haversineMeters (P5.1.2 check-in distance)', () => {
     );
   });
 
-  it('obeys the triangle inequality', () => {
-    fc.assert(fc.property(point, point, point, (a, b, c) => haversineMeters(a, c) <= haversineMeters(a, b) + haversineMeters(b, c) + 1e-6));
+  it('obeys the triangle inequality (to the metre the check-in keeps)', () => {
+    // Near antipodal points asin amplifies floating-point error to centimetres; distances are stored in whole metres.
+    fc.assert(fc.property(point, point, point, (a, b, c) => haversineMeters(a, c) <= haversineMeters(a, b) + haversineMeters(b, c) + 1));
   });
 });
 

@@ -137,7 +137,7 @@ describe('routing core: property', () => {
 
 describe('Solomon files', () => {
   it('parses C101 and builds a feasible construction', () => {
-    const inst = parseSolomon(readFileSync(new URL('../../../shared/bench/solomon/C101.txt', import.meta.url), 'utf8'), 'C101');
+    const inst = parseSolomon(readFileSync(new URL('../../bench/routing/fixtures/C101.txt', import.meta.url), 'utf8'), 'C101');
     expect(inst.customers).toHaveLength(101);
     expect(inst.vehicles).toBe(25);
     expect(inst.capacity).toBe(200);
