@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'fault_codes.manage',
   'feedback.read',
   'feedback.answer',
+  // Dispatch and route planning (issue 5): day plans for a team, and the working-time records they read.
+  'dispatch.plan',
+  'working_time.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,9 +59,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...DISPATCH,
     'work_orders.work',
     ...FIELD_MANAGEMENT,
+    'dispatch.plan',
+    'working_time.manage',
   ],
-  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH, ...FIELD_MANAGEMENT, 'parts.manage'],
-  hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read'],
+  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH, ...FIELD_MANAGEMENT, 'parts.manage', 'dispatch.plan', 'working_time.manage'],
+  hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read', 'working_time.manage'],
   // A customer reads only their own account (the customers policy narrows customers.read).
   customer: ['customers.read', 'work_orders.read', 'work_orders.create'],
   // The product and quality departments (P4.4.3): their feedback inbox, and the parts catalogue.

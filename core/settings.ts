@@ -87,6 +87,90 @@ const labelledCodes = z
   .max(100)
   .refine(uniqueKeys, { params: { messageKey: 'field.duplicate' } });
 
+/** What each order category needs by default: a skill at a level, certificates, and a duration. */
+const dispatchRequirement = z
+  .object({
+    skill: z.string().trim().min(1).max(100).nullable(),
+    level: z.number().int().min(1).max(5),
+    /** Certificate names (as on the employee's record) that must be held and unexpired. */
+    certificates: z.array(z.string().trim().min(1).max(200)).max(10),
+    serviceMinutes: z.number().int().min(5).max(1440),
+  })
+  .strict();
+export type DispatchRequirement = z.infer<typeof dispatchRequirement>;
+const dispatchRequirements = z.record(z.string().regex(/^[a-z_]{1,40}$/), dispatchRequirement);
+
+export const DISPATCH_MODES = ['suggest', 'assign', 'pool'] as const;
+export type DispatchMode = (typeof DISPATCH_MODES)[number];
+const dispatchModes = z
+  .object({ default: z.enum(DISPATCH_MODES), teams: z.record(z.uuid(), z.enum(DISPATCH_MODES)) })
+  .strict();
+
+/** Road travel estimate: straight-line distance times a road factor, at an average speed. */
+const travelProfile = z.object({ roadFactor: z.number().min(1).max(5), speedKmh: z.number().min(1).max(200) }).strict();
+export type TravelProfile = z.infer<typeof travelProfile>;
+const dispatchTravel = z
+  .object({
+    default: travelProfile,
+    /** By team region (teams.region). */
+    regions: z.record(z.string().min(1).max(100), travelProfile),
+    /** 'haversine' needs nothing; 'osrm' and 'valhalla' call the company's own routing server at url. */
+    provider: z.enum(['haversine', 'osrm', 'valhalla']),
+    url: z.string().trim().max(500).nullable(),
+  })
+  .strict()
+  .refine((t) => t.provider === 'haversine' || (t.url !== null && /^https?:\/\//.test(t.url)), {
+    params: { messageKey: 'field.invalid' },
+    path: ['url'],
+  });
+export type DispatchTravel = z.infer<typeof dispatchTravel>;
+
+const dispatchObjective = z
+  .object({
+    /** Per priority: whether the SLA arrival deadline is hard (never planned late) or soft (late at a cost). */
+    hardDeadline: z.object({ urgent: z.boolean(), high: z.boolean(), normal: z.boolean(), low: z.boolean() }).strict(),
+    /** Cost, in travel-minute equivalents, of one order arriving after its deadline. */
+    missedDeadlineCost: z.number().min(0).max(1_000_000),
+    /** Cost per minute of lateness. */
+    latenessCostPerMinute: z.number().min(0).max(10_000),
+    /** Weight on the square of each technician's working minutes: higher spreads work more evenly. */
+    balanceWeight: z.number().min(0).max(1),
+    /** Cost of moving an already planned order to another technician when re-planning. */
+    reassignCost: z.number().min(0).max(100_000),
+  })
+  .strict();
+export type DispatchObjective = z.infer<typeof dispatchObjective>;
+
+const dispatchRanking = z
+  .object({
+    /** Points per factor; the ranking score is their weighted sum (0-100 each). */
+    skillFit: z.number().min(0).max(100),
+    travel: z.number().min(0).max(100),
+    workload: z.number().min(0).max(100),
+    deadline: z.number().min(0).max(100),
+    history: z.number().min(0).max(100),
+  })
+  .strict();
+export type DispatchRanking = z.infer<typeof dispatchRanking>;
+
+const dispatchDefaultShift = z
+  .object({ start: timeOfDay, end: timeOfDay, startsFrom: z.enum(['home', 'office']), endsAt: z.enum(['home', 'office']) })
+  .strict()
+  .refine((h) => h.start < h.end, { params: { messageKey: 'field.invalid' } });
+export type DispatchDefaultShift = z.infer<typeof dispatchDefaultShift>;
+
+const dispatchLimits = z
+  .object({
+    maxOrders: z.number().int().min(1).max(20_000),
+    maxTechnicians: z.number().int().min(1).max(2_000),
+    /** Longest a planning run may take. */
+    maxSeconds: z.number().int().min(1).max(300),
+    /** Default budget of one team's plan. */
+    teamSeconds: z.number().min(0.1).max(60),
+  })
+  .strict();
+export type DispatchLimits = z.infer<typeof dispatchLimits>;
+
 /**
  * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
  * `SettingValue<K>` is the value its schema yields, and checks the default against the schema.
@@ -282,6 +366,122 @@ const definitions = [
       { key: 'documentation', label: { 'zh-CN': '说明书/标识', en: 'Manuals or labelling' } },
       { key: 'other', label: { 'zh-CN': '其他', en: 'Other' } },
     ],
+  }),
+  define({
+    key: 'dispatch.requirements',
+    kind: 'json',
+    label: { 'zh-CN': '派工要求（按工单类别）', en: 'Dispatch requirements by category' },
+    description: {
+      'zh-CN':
+        '每个工单类别默认需要的技能及等级（1-5）、必须持有且在有效期内的证书（与员工档案中的证书名称一致），以及预计服务时长（分钟）。派工员可对单个工单修改技能与时长。证书过期的技术员不能被派此类工单。',
+      en: 'For each order category: the skill and level (1-5) the work needs by default, the certificates (named as on the employee record) that must be held and unexpired, and the expected service minutes. Dispatchers may change the skill and duration of one order. A technician with an expired required certificate cannot be assigned.',
+    },
+    clause: 'P4.1.3',
+    schema: dispatchRequirements,
+    defaultValue: {
+      fault_repair: { skill: '电气故障排查', level: 2, certificates: ['低压电工作业证'], serviceMinutes: 90 },
+      installation: { skill: '设备安装', level: 2, certificates: ['低压电工作业证'], serviceMinutes: 180 },
+      commissioning: { skill: '系统调试', level: 2, certificates: [], serviceMinutes: 120 },
+      maintenance: { skill: null, level: 1, certificates: [], serviceMinutes: 60 },
+      consultation: { skill: null, level: 1, certificates: [], serviceMinutes: 30 },
+      complaint: { skill: null, level: 1, certificates: [], serviceMinutes: 45 },
+      other: { skill: null, level: 1, certificates: [], serviceMinutes: 60 },
+    },
+  }),
+  define({
+    key: 'dispatch.modes',
+    kind: 'json',
+    label: { 'zh-CN': '自动派工方式（按班组）', en: 'Auto-dispatch mode by team' },
+    description: {
+      'zh-CN':
+        'suggest：只给出推荐，由主管选择；assign：自动派给排名第一的合格技术员；pool：发布到班组抢单池，合格技术员先到先得（仍须赶得上到场时限）。teams 按班组 ID 覆盖默认值。',
+      en: 'suggest: rank technicians and let the supervisor choose; assign: give the order to the first eligible technician; pool: publish to the team job pool, where eligible technicians take orders first come, first served (still only if they can meet the arrival deadline). teams overrides the default by team id.',
+    },
+    clause: 'P4.1.3',
+    schema: dispatchModes,
+    defaultValue: { default: 'suggest', teams: {} },
+  }),
+  define({
+    key: 'dispatch.travel',
+    kind: 'json',
+    label: { 'zh-CN': '路程时间估算', en: 'Travel time estimate' },
+    description: {
+      'zh-CN':
+        '默认按直线距离 × 道路系数 ÷ 平均车速估算路程时间，可按班组所在区域设置。provider 可改为 osrm 或 valhalla，并在 url 填写公司自建的路径服务地址。',
+      en: 'By default travel time is the straight-line distance times a road factor, at an average speed; both may be set per team region. provider may be osrm or valhalla, with url pointing at the company’s own routing server.',
+    },
+    clause: 'P5.1.2',
+    schema: dispatchTravel,
+    defaultValue: {
+      default: { roadFactor: 1.4, speedKmh: 30 },
+      regions: {},
+      provider: 'haversine',
+      url: null,
+    },
+  }),
+  define({
+    key: 'dispatch.objective',
+    kind: 'json',
+    label: { 'zh-CN': '排程目标', en: 'Route planning objective' },
+    description: {
+      'zh-CN':
+        '日程规划先避免错过到场时限，再减少迟到分钟，再减少路程时间，同时均衡工作量。hardDeadline 按优先级设定到场时限是否为硬约束；其余为软约束的代价（以路程分钟计）。reassignCost 是重新规划时把已排工单换给其他技术员的代价，用于尽量少改动。',
+      en: 'Day plans first avoid missed arrival deadlines, then minimise minutes late, then travel time, while balancing work. hardDeadline says per priority whether the arrival deadline is hard; the other numbers are the costs of soft deadlines, in travel-minute equivalents. reassignCost is the cost of moving a planned order to another technician when re-planning, so that a re-plan changes little.',
+    },
+    clause: 'P5.1.2',
+    schema: dispatchObjective,
+    defaultValue: {
+      hardDeadline: { urgent: false, high: false, normal: false, low: false },
+      missedDeadlineCost: 10_000,
+      latenessCostPerMinute: 20,
+      balanceWeight: 0.002,
+      reassignCost: 60,
+    },
+  }),
+  define({
+    key: 'dispatch.ranking',
+    kind: 'json',
+    label: { 'zh-CN': '技术员推荐权重', en: 'Technician ranking weights' },
+    description: {
+      'zh-CN': '为新工单推荐技术员时各因素的权重：技能匹配、路程时间、当日工作量、能否赶上到场时限、是否曾服务该客户。',
+      en: 'Weights of the factors when ranking technicians for a new order: skill fit, travel time, workload today, meeting the arrival deadline, and having served the customer before.',
+    },
+    clause: 'P4.1.3',
+    schema: dispatchRanking,
+    defaultValue: { skillFit: 25, travel: 25, workload: 15, deadline: 25, history: 10 },
+  }),
+  define({
+    key: 'dispatch.defaultShift',
+    kind: 'json',
+    label: { 'zh-CN': '默认班次', en: 'Default shift' },
+    description: {
+      'zh-CN': '工作日没有排班记录的技术员按此班次上班（公司时区），从办公室（班组地址）或家出发、回到办公室或家。',
+      en: 'A technician with no shift record on a working day works this shift (company time zone), starting from and ending at the office (the team base) or home.',
+    },
+    schema: dispatchDefaultShift,
+    defaultValue: { start: '08:30', end: '17:30', startsFrom: 'office', endsAt: 'office' },
+  }),
+  define({
+    key: 'dispatch.limits',
+    kind: 'json',
+    label: { 'zh-CN': '排程规模上限', en: 'Route planning limits' },
+    description: {
+      'zh-CN': '一次规划最多的工单数、技术员数和运行秒数；超出时拒绝并说明。teamSeconds 是一个班组一天规划的默认时长。',
+      en: 'The most orders, technicians and seconds one planning run may take; a larger request is refused with the limit named. teamSeconds is the default budget of one team’s day plan.',
+    },
+    schema: dispatchLimits,
+    defaultValue: { maxOrders: 5000, maxTechnicians: 500, maxSeconds: 60, teamSeconds: 1.5 },
+  }),
+  define({
+    key: 'dispatch.mapTileUrl',
+    kind: 'text',
+    label: { 'zh-CN': '地图瓦片地址', en: 'Map tile URL' },
+    description: {
+      'zh-CN': '派工看板地图使用的瓦片地址模板，如 https://tile.example.com/{z}/{x}/{y}.png。留空则不加载底图，只显示位置与路线。',
+      en: 'The tile URL template of the dispatch board map, such as https://tile.example.com/{z}/{x}/{y}.png. Empty: no base map, only the places and routes.',
+    },
+    schema: z.string().trim().max(500),
+    defaultValue: '',
   }),
 ] as const;
 

@@ -2,6 +2,7 @@ export type {
   PlannedRoute,
   RoutingNode,
   RoutingObjective,
+  RoutingPenalties,
   RoutingProblem,
   RoutingSolution,
   RoutingVehicle,

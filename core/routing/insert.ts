@@ -35,8 +35,15 @@ export interface CostWeights {
   unassigned: number;
 }
 
+/** Penalty costs of all routes (lateness, balance, reassignment). */
+export function totalExtra(s: Sol): number {
+  let e = 0;
+  for (const r of s.routes) e += r.extra;
+  return e;
+}
+
 export function solCost(s: Sol, w: CostWeights): number {
-  return totalDistance(s) + w.vehicle * usedVehicles(s) + w.unassigned * s.unassigned.length;
+  return totalDistance(s) + totalExtra(s) + w.vehicle * usedVehicles(s) + w.unassigned * s.unassigned.length;
 }
 
 export interface InsertOptions {

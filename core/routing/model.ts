@@ -17,6 +17,27 @@ export interface RoutingNode {
   /** Latest service start (for a depot used as end: latest arrival). */
   due: number;
   service: number;
+  /**
+   * Soft deadline on the service start: starting later is allowed at the problem's
+   * lateness cost (a hard deadline is `due`). Absent: none.
+   */
+  softDue?: number;
+  /** Indices of the vehicles that may serve this job (skills, certificates, leave). Absent: all. */
+  vehicles?: number[];
+  /** The vehicle the job is planned on now; serving it on another costs `penalties.reassign`. */
+  currentVehicle?: number;
+}
+
+/** Costs added to travel in the objective, in the same units as `distance`. */
+export interface RoutingPenalties {
+  /** Per job started after its soft deadline. */
+  lateJob: number;
+  /** Per time unit after a soft deadline. */
+  latePerUnit: number;
+  /** Times the square of each route's working time (travel plus service): spreads the work. */
+  balance: number;
+  /** Per job moved off its current vehicle. */
+  reassign: number;
 }
 
 export interface RoutingVehicle {
@@ -37,6 +58,7 @@ export interface RoutingProblem {
   distance: ArrayLike<number>[];
   /** travelTime[i][j], used for the schedule. */
   travelTime: ArrayLike<number>[];
+  penalties?: RoutingPenalties;
 }
 
 export type RoutingObjective = 'distance' | 'vehicles-then-distance';
@@ -50,6 +72,8 @@ export interface SolveOptions {
   objective?: RoutingObjective;
   /** Simulated-annealing start/end temperatures (in distance units). */
   temperature?: { start: number; end: number };
+  /** A starting solution: job node indices per vehicle index (re-planning keeps what still fits). */
+  initial?: number[][];
 }
 
 export interface PlannedRoute {
@@ -63,6 +87,8 @@ export interface PlannedRoute {
   load: number;
   /** Arrival time at the end depot. */
   end: number;
+  /** Travel plus service time. */
+  work: number;
 }
 
 export interface RoutingSolution {
@@ -70,6 +96,8 @@ export interface RoutingSolution {
   unassigned: number[];
   distance: number;
   vehicles: number;
+  /** The objective's value: travel plus penalties (unassigned jobs excluded). */
+  cost: number;
   stats: { constructionMs: number; totalMs: number; iterations: number };
 }
 
@@ -91,6 +119,10 @@ export function validateProblem(p: RoutingProblem): void {
     if (!Number.isInteger(j) || j < 0 || j >= n) throw new Error(`job ${j} is not a node index`);
     if (seen.has(j)) throw new Error(`job ${j} listed twice`);
     seen.add(j);
+    const node = p.nodes[j]!;
+    for (const v of node.vehicles ?? []) {
+      if (!Number.isInteger(v) || v < 0 || v >= p.vehicles.length) throw new Error(`job ${j}: vehicle ${v} is not a vehicle index`);
+    }
   }
   for (const v of p.vehicles) {
     for (const d of [v.startNode, v.endNode]) {

@@ -1,10 +1,10 @@
 /** Entry point of the planning core: construction, then improvement within a budget. */
 import { construct } from './construct.ts';
 import { anneal, eliminateRoutes, type ImproveBudget } from './improve.ts';
-import { type CostWeights, type Sol, totalDistance, usedVehicles } from './insert.ts';
+import { type CostWeights, emptySol, greedyInsert, type Sol, totalDistance, totalExtra, usedVehicles } from './insert.ts';
 import type { RoutingProblem, RoutingSolution, SolveOptions } from './model.ts';
 import { makeRng } from './rng.ts';
-import { type Compiled, compile } from './schedule.ts';
+import { type Compiled, compile, insertAt, insertionDelta } from './schedule.ts';
 
 const UNASSIGNED_PENALTY = 1e7;
 const VEHICLE_COST = 1e5;
@@ -44,12 +44,14 @@ function toSolution(p: RoutingProblem, s: Sol, constructionMs: number, t0: numbe
       distance: r.distance,
       load: r.load,
       end: r.end,
+      work: r.work,
     }));
   return {
     routes,
     unassigned: s.unassigned.slice().sort((a, b) => a - b),
     distance: totalDistance(s),
     vehicles: usedVehicles(s),
+    cost: totalDistance(s) + totalExtra(s),
     stats: { constructionMs, totalMs: performance.now() - t0, iterations },
   };
 }
@@ -67,6 +69,31 @@ function defaultTemperature(c: Compiled): { start: number; end: number } {
   return { start, end: start / 100 };
 }
 
+/**
+ * A starting solution from given routes: each vehicle keeps its jobs in order while they still
+ * fit; the rest (and jobs in no route) are inserted where they cost least.
+ */
+function fromInitial(c: Compiled, initial: number[][], w: CostWeights): Sol {
+  const s = emptySol(c, []);
+  const isJob = new Uint8Array(c.n);
+  for (const j of c.jobs) isJob[j] = 1;
+  const placed = new Uint8Array(c.n);
+  const rest: number[] = [];
+  initial.forEach((visits, v) => {
+    const r = s.routes[v];
+    if (!r) return;
+    for (const u of visits) {
+      if (!isJob[u] || placed[u]) continue;
+      placed[u] = 1;
+      if (insertionDelta(c, r, u, r.nodes.length) < Number.POSITIVE_INFINITY) insertAt(c, r, u, r.nodes.length);
+      else rest.push(u);
+    }
+  });
+  for (const j of c.jobs) if (!placed[j]) rest.push(j);
+  greedyInsert(c, s, rest, w, {});
+  return s;
+}
+
 /** Plans routes for every job. Deterministic for a seed when `iterations` is given. */
 export function solve(problem: RoutingProblem, options: SolveOptions = {}): RoutingSolution {
   const t0 = performance.now();
@@ -75,7 +102,7 @@ export function solve(problem: RoutingProblem, options: SolveOptions = {}): Rout
   const rng = makeRng(options.seed ?? 1);
   const hier = objective === 'vehicles-then-distance';
   const w: CostWeights = { vehicle: hier ? VEHICLE_COST : 0, unassigned: UNASSIGNED_PENALTY };
-  let sol = construct(c, w);
+  let sol = options.initial ? fromInitial(c, options.initial, w) : construct(c, w);
   const constructionMs = performance.now() - t0;
   const hasBudget = (options.iterations ?? 0) > 0 || (options.timeLimitMs ?? 0) > 0;
   let iterations = 0;

@@ -7,6 +7,7 @@ import * as notificationDelivery from './migrations/2026112604_notification_deli
 import * as knowledge from './migrations/2026112605_knowledge.ts';
 import * as workOrderIndexes from './migrations/2026112606_work_order_indexes.ts';
 import * as fieldService from './migrations/2026112701_field_service.ts';
+import * as dispatch from './migrations/2026112702_dispatch.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '2026112605_knowledge': knowledge,
   '2026112606_work_order_indexes': workOrderIndexes,
   '2026112701_field_service': fieldService,
+  '2026112702_dispatch': dispatch,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

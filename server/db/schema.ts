@@ -27,6 +27,10 @@ export interface TeamsTable {
   region: string;
   supervisorId: string | null;
   active: Generated<boolean>;
+  /** The team's office, where technicians start and end their day unless they start from home. */
+  baseAddress: Generated<string | null>;
+  baseLatitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  baseLongitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   version: Generated<number>;
   createdAt: TimestampDefault;
   updatedAt: TimestampDefault;
@@ -47,6 +51,8 @@ export interface EmployeesTable {
   status: Generated<'active' | 'inactive'>;
   deactivatedAt: NullableTimestamp;
   deactivationReason: string | null;
+  homeLatitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  homeLongitude: ColumnType<string | null, string | number | null | undefined, string | number | null>;
   searchText: Generated<string>;
   searchGrams: Generated<string[]>;
   version: Generated<number>;
@@ -249,6 +255,14 @@ export interface WorkOrdersTable {
   arrivalWarnAt: NullableTimestamp;
   resolutionWarnAt: NullableTimestamp;
   createdBy: string | null;
+  /** What the work needs (defaults from dispatch.requirements by category; dispatchers may change them). */
+  requiredSkill: Generated<string | null>;
+  requiredSkillLevel: Generated<number | null>;
+  serviceMinutes: Generated<number | null>;
+  /** Set when a day plan is accepted: when the technician should arrive and in which place of their day. */
+  plannedArrivalAt: NullableTimestamp;
+  routeSequence: Generated<number | null>;
+  dispatchPlanId: Generated<string | null>;
   searchText: Generated<string>;
   searchGrams: Generated<string[]>;
   version: Generated<number>;
@@ -706,6 +720,60 @@ export interface FollowUpsTable {
   updatedAt: TimestampDefault;
 }
 
+export type ShiftPlace = 'home' | 'office';
+
+export interface WorkShiftsTable {
+  id: Generated<string>;
+  employeeId: string;
+  day: DateOnly;
+  off: Generated<boolean>;
+  startsAt: NullableTimestamp;
+  endsAt: NullableTimestamp;
+  startsFrom: Generated<ShiftPlace>;
+  endsAtPlace: Generated<ShiftPlace>;
+  version: Generated<number>;
+  updatedAt: TimestampDefault;
+}
+
+export type LeaveKind = 'annual' | 'sick' | 'personal' | 'training' | 'other';
+
+export interface LeaveRecordsTable {
+  id: Generated<string>;
+  employeeId: string;
+  kind: LeaveKind;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: TimestampDefault;
+}
+
+export type DispatchPlanStatus = 'proposed' | 'accepted' | 'discarded' | 'superseded';
+
+export interface DispatchPlansTable {
+  id: Generated<string>;
+  teamId: string;
+  day: DateOnly;
+  status: Generated<DispatchPlanStatus>;
+  basedOnId: string | null;
+  /** PlanRoute[] (core/dispatch/plan.ts). */
+  routes: unknown;
+  /** PlanUnassigned[]. */
+  unassigned: unknown;
+  /** PlanSummary. */
+  summary: unknown;
+  /** PlanChange[]: what a re-plan moved, against the plan it was based on. */
+  changes: Generated<unknown>;
+  /** The settings the planner used, with their versions. */
+  settings: Generated<unknown>;
+  createdBy: string | null;
+  acceptedBy: string | null;
+  acceptedAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
 export interface DB {
   teams: TeamsTable;
   employees: EmployeesTable;
@@ -757,6 +825,9 @@ export interface DB {
   feedback: FeedbackTable;
   feedbackEvents: FeedbackEventsTable;
   followUps: FollowUpsTable;
+  workShifts: WorkShiftsTable;
+  leaveRecords: LeaveRecordsTable;
+  dispatchPlans: DispatchPlansTable;
 }
 
 export type Employee = Selectable<EmployeesTable>;

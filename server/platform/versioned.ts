@@ -22,6 +22,8 @@ const HAS_UPDATED_AT: { [K in Versioned]: DB[K] extends { updatedAt: unknown } ?
   serviceReports: true,
   feedback: true,
   followUps: true,
+  workShifts: true,
+  dispatchPlans: true,
 };
 
 /**
