@@ -31,6 +31,9 @@ import { feedbackRoutes } from './modules/feedback/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
 import { siteWorkRoutes } from './modules/site-work/routes.ts';
 import { stockRoutes } from './modules/stock/routes.ts';
+import { dispatchPlanRoutes } from './modules/dispatch/plan-routes.ts';
+import { dispatchRoutes } from './modules/dispatch/routes.ts';
+import { workingTimeRoutes } from './modules/working-time/routes.ts';
 import { registerAuthentication } from './platform/auth.ts';
 import type { AppDeps, RouteModule } from './platform/deps.ts';
 import { errorHandler, notFoundHandler } from './platform/errors.ts';
@@ -55,6 +58,9 @@ const modules: RouteModule[] = [
   acceptanceRoutes,
   reportRoutes,
   feedbackRoutes,
+  dispatchRoutes,
+  dispatchPlanRoutes,
+  workingTimeRoutes,
 ];
 
 export type BuildOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };

@@ -2,6 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../db/schema.ts';
 import { acceptanceMessages } from './messages/acceptance.ts';
 import type { Catalog } from './messages/catalog.ts';
+import { dispatchMessages } from './messages/dispatch.ts';
+import { dispatchPlansMessages } from './messages/dispatch-plans.ts';
+import { workingTimeMessages } from './messages/working-time.ts';
 import { feedbackMessages } from './messages/feedback.ts';
 import { reportsMessages } from './messages/reports.ts';
 import { siteWorkMessages } from './messages/site-work.ts';
@@ -70,6 +73,9 @@ const catalog = {
   ...acceptanceMessages,
   ...reportsMessages,
   ...feedbackMessages,
+  ...dispatchMessages,
+  ...dispatchPlansMessages,
+  ...workingTimeMessages,
 } as const satisfies Catalog;
 
 export type MessageKey = keyof typeof catalog;

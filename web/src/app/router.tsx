@@ -52,6 +52,8 @@ export const routes: RouteObject[] = [
               { path: 'my-jobs', ...page(() => import('../features/work-orders/MyJobsPage.tsx'), 'work_orders.work') },
               { path: 'portal', ...page(() => import('../features/portal/PortalPage.tsx'), 'work_orders.read') },
               { path: 'portal/orders/:id', ...page(() => import('../features/portal/PortalOrderPage.tsx'), 'work_orders.read') },
+              { path: 'dispatch', ...page(() => import('../features/dispatch/DispatchBoardPage.tsx'), 'work_orders.dispatch') },
+              { path: 'working-time', ...page(() => import('../features/working-time/WorkingTimePage.tsx'), 'working_time.manage') },
               { path: 'parts', ...page(() => import('../features/stock/PartsPage.tsx'), 'parts.read') },
               { path: 'tools', ...page(() => import('../features/site-work/ToolsPage.tsx'), 'tools.read') },
               {

@@ -1,5 +1,7 @@
 import {
   ApiOutlined,
+  CalendarOutlined,
+  NodeIndexOutlined,
   AppstoreOutlined,
   BarChartOutlined,
   CheckSquareOutlined,
@@ -48,6 +50,10 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       items.push({ key: 'console', to: '/console', icon: <CustomerServiceOutlined />, label: t('nav.console'), testId: 'nav-console' });
     if (can('work_orders.read'))
       items.push({ key: 'work-orders', to: '/work-orders', icon: <FileTextOutlined />, label: t('nav.workOrders'), testId: 'nav-work-orders' });
+    if (can('work_orders.dispatch') && user?.role !== 'agent')
+      items.push({ key: 'dispatch', to: '/dispatch', icon: <NodeIndexOutlined />, label: t('nav.dispatch'), testId: 'nav-dispatch' });
+    if (can('working_time.manage'))
+      items.push({ key: 'working-time', to: '/working-time', icon: <CalendarOutlined />, label: t('nav.workingTime'), testId: 'nav-working-time' });
     if (can('people.read')) items.push({ key: 'people', to: '/people', icon: <TeamOutlined />, label: t('nav.people'), testId: 'nav-people' });
     if (can('customers.read'))
       items.push({ key: 'customers', to: '/customers', icon: <ShopOutlined />, label: t('nav.customers'), testId: 'nav-customers' });

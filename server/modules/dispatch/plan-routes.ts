@@ -1,0 +1,4 @@
+import type { RouteModule } from '../../platform/deps.ts';
+
+// Placeholder: routes of issue 5 (see the module's brief).
+export const dispatchPlanRoutes: RouteModule = () => {};
