@@ -1,6 +1,6 @@
 import type { LatLng } from '../geo.ts';
 
-// Who may take a job (issue 5 point 1, P4.1.3): the skill at the level the work needs, every
+// Who may take a job (issue 5 point 1, P4.1.2): the skill at the level the work needs, every
 // certificate the work type requires held and unexpired, on shift and not on leave, in the
 // order's team. Pure: the server gathers the facts, the rules live here, so the ranking,
 // the planner, drag and drop on the board and the assign action all refuse the same way.

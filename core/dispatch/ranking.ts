@@ -1,7 +1,7 @@
 import type { DispatchRanking } from '../settings.ts';
 import { availableWindow, ineligibility, type Reason, type Requirement, type TechnicianFacts } from './eligibility.ts';
 
-// Ranking with reasons (issue 5 point 2, P4.1.3): for one order, every technician of the team
+// Ranking with reasons (issue 5 point 2, P4.1.2): for one order, every technician of the team
 // with a score from five factors, each 0-100 and shown, weighted by the dispatch.ranking
 // setting. Ineligible technicians are listed last with the reasons they cannot take it.
 

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// Dispatch and route planning (P4.1.3, P5.1.2): what an order needs (skill, level, duration),
+// Dispatch and route planning (P4.1.2, P5.1.2): what an order needs (skill, level, duration),
 // where technicians start and end their day, simple working-time records (shifts and leave,
 // to be owned by the attendance module later), and day plans that supervisors accept or edit.
 export async function up(db: Kysely<unknown>): Promise<void> {
