@@ -38,6 +38,45 @@ export interface Compiled {
   penalized: boolean;
 }
 
+/** Up to this many jobs, each node keeps every other job as a neighbour; beyond, the nearest ones. */
+const NEIGHBOURS_ALL = 400;
+const NEIGHBOURS_NEAREST = 200;
+
+/** The k jobs nearest to node i (other than i), nearest first, ties by index. */
+function nearestJobs(dist: Float64Array, n: number, i: number, jobs: readonly number[], k: number): Int32Array {
+  const before = (a: number, b: number) => dist[i * n + a]! < dist[i * n + b]! || (dist[i * n + a] === dist[i * n + b] && a < b);
+  // A max-heap of the k nearest so far: O(jobs log k) instead of sorting every row.
+  const heap: number[] = [];
+  const down = (at: number) => {
+    for (;;) {
+      const l = 2 * at + 1;
+      const r = l + 1;
+      let top = at;
+      if (l < heap.length && before(heap[top]!, heap[l]!)) top = l;
+      if (r < heap.length && before(heap[top]!, heap[r]!)) top = r;
+      if (top === at) return;
+      [heap[at], heap[top]] = [heap[top]!, heap[at]!];
+      at = top;
+    }
+  };
+  for (const j of jobs) {
+    if (j === i) continue;
+    if (heap.length < k) {
+      heap.push(j);
+      for (let at = heap.length - 1; at > 0; ) {
+        const up = (at - 1) >> 1;
+        if (!before(heap[up]!, heap[at]!)) break;
+        [heap[at], heap[up]] = [heap[up]!, heap[at]!];
+        at = up;
+      }
+    } else if (before(j, heap[0]!)) {
+      heap[0] = j;
+      down(0);
+    }
+  }
+  return Int32Array.from(heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)));
+}
+
 export function compile(p: RoutingProblem): Compiled {
   validateProblem(p);
   const n = p.nodes.length;
@@ -92,11 +131,8 @@ export function compile(p: RoutingProblem): Compiled {
   });
   const jobs = [...p.jobs];
   const neighbours: Int32Array[] = [];
-  for (let i = 0; i < n; i++) {
-    const others = jobs.filter((j) => j !== i);
-    others.sort((a, b) => dist[i * n + a]! - dist[i * n + b]! || a - b);
-    neighbours.push(Int32Array.from(others));
-  }
+  const k = jobs.length <= NEIGHBOURS_ALL ? jobs.length : NEIGHBOURS_NEAREST;
+  for (let i = 0; i < n; i++) neighbours.push(nearestJobs(dist, n, i, jobs, k));
   return { n, dist, time, ready, due, service, demand, vehicles, jobs, neighbours, allowed, softDue, current, penalties, penalized };
 }
 
