@@ -4,6 +4,7 @@ import type { DB } from './db/schema.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
+import { seedDemoDispatch } from './db/seed/demo-dispatch.ts';
 import { seedDemoFeedback } from './db/seed/demo-feedback.ts';
 import { seedDemoFaultCodes } from './db/seed/demo-reports.ts';
 import { seedDemoSiteWork } from './db/seed/demo-site-work.ts';
@@ -34,6 +35,7 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
   await seedDemoStock(db);
   await seedDemoFaultCodes(db);
   await seedDemoSiteWork(db);
+  await seedDemoDispatch(db);
   await seedDemoWorkOrders(db);
   await seedDemoFeedback(db);
   // The demo's past is not mailed to anyone: only in-app notices of it are kept.

@@ -8,6 +8,7 @@ import { type Compiled, insertAt, insertionDelta, type Route } from './schedule.
 function bestOnRoute(c: Compiled, r: Route, u: number): [number, number] {
   let best = Number.POSITIVE_INFINITY;
   let pos = -1;
+  if (c.allowed && c.allowed[u * c.vehicles.length + r.vehicle] === 0) return [best, pos];
   for (let p = 0; p <= r.nodes.length; p++) {
     const d = insertionDelta(c, r, u, p);
     if (d < best) {

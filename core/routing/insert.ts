@@ -79,6 +79,7 @@ export function bestInsertions(
   const seenEmpty = new Set<string>();
   const idx = order ?? s.routes.map((_, i) => i);
   for (const ri of idx) {
+    if (c.allowed && c.allowed[u * c.vehicles.length + ri] === 0) continue;
     const r = s.routes[ri]!;
     let extra = 0;
     if (r.nodes.length === 0) {

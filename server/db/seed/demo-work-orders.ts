@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ineligibility } from '../../../core/dispatch/eligibility.ts';
 import type { Action } from '../../../core/work-order-lifecycle.ts';
 import type { Category, Priority } from '../../../core/work-orders.ts';
 import { fileReport, saveReport } from '../../modules/reports/service.ts';
@@ -7,6 +8,7 @@ import { addOrderTool } from '../../modules/site-work/order-tools.ts';
 import { checkOut } from '../../modules/site-work/visits.ts';
 import { orderPartStep } from '../../modules/stock/order-parts.ts';
 import { receiveOrder } from '../../modules/work-orders/intake.ts';
+import { getSetting } from '../../modules/settings/service.ts';
 import { applyTransition } from '../../modules/work-orders/transitions.ts';
 import { actorFromUser, type ServiceContext } from '../../platform/actor.ts';
 import type { DB } from '../schema.ts';
@@ -147,14 +149,41 @@ export async function seedDemoWorkOrders(db: Kysely<DB>, options: { count?: numb
   const techCtx = new Map<string, ServiceContext>();
   for (const t of technicians) techCtx.set(t.employeeId!, { db, actor: await actorFromUser(db, t, { kind: 'token', tokenId: 'seed' }), requestId: 'seed' });
 
+  // Each order goes to a technician who may take it (P4.1.2): the skill and certificates its category needs.
+  const requirements = await getSetting(db, 'dispatch.requirements');
+  const ids = technicians.map((t) => t.employeeId!);
+  const [skills, certificates] = await Promise.all([
+    db.selectFrom('employeeSkills').select(['employeeId', 'skill', 'level']).where('employeeId', 'in', ids).execute(),
+    db.selectFrom('employeeCertificates').select(['employeeId', 'name', 'expiresOn']).where('employeeId', 'in', ids).execute(),
+  ]);
+  const qualified = (category: Category, day: string) => {
+    const need = requirements[category];
+    if (!need) return technicians;
+    const fit = technicians.filter((t) => {
+      const facts = {
+        id: t.employeeId!,
+        name: t.displayName,
+        teamId: null,
+        skills: skills.filter((x) => x.employeeId === t.employeeId),
+        certificates: certificates.filter((x) => x.employeeId === t.employeeId),
+        shift: { start: now, end: now },
+        leave: [],
+        start: null,
+        end: null,
+      };
+      return ineligibility(facts, { skill: need.skill, level: need.level, certificates: need.certificates, teamId: null }, day).length === 0;
+    });
+    return fit.length > 0 ? fit : technicians;
+  };
+
   let made = 0;
   for (let i = 0; i < count; i++) {
     // The portal customer's own account gets a few orders so the portal is not empty.
     const customer = i % 6 === 0 ? (byName('customer')?.customerId ?? customers[0]!.id) : rng.pick(customers).id;
     const product = products.find((p) => p.customerId === customer);
     const fault = rng.pick(FAULTS);
-    const tech = rng.pick(technicians);
     const receivedAt = new Date(now.getTime() - rng.int(1, 9 * 24 * 60) * 60_000);
+    const tech = rng.pick(qualified(fault.category, receivedAt.toISOString().slice(0, 10)));
     const priority: Priority = rng.pick(['urgent', 'high', 'normal', 'normal', 'normal', 'low'] as const);
     const id = await receiveOrder(
       db,

@@ -48,7 +48,8 @@ export interface DispatchDay {
   team: { id: string; name: string; region: string; base: LatLng | null; baseAddress: string | null };
   day: string;
   timeZone: string;
-  input: PlanInput & { technicians: TechnicianDay[]; orders: OrderDay[] };
+  /** A PlanInput whose technicians and orders carry the board's facts too. */
+  input: Omit<PlanInput, 'technicians' | 'orders'> & { technicians: TechnicianDay[]; orders: OrderDay[] };
 }
 
 /** The requirement of an order: its own once set (service minutes mark that), else its category's default. */
@@ -78,14 +79,27 @@ function requirementOf(
   };
 }
 
-/** Loads technicians' facts; `ids` narrows to some employees (else the team's technicians). */
-export async function loadTechnicians(db: Db, teamId: string | null, day: string, dayStart: Date, now: Date, ids?: readonly string[]): Promise<TechnicianDay[]> {
+/**
+ * Loads technicians' facts; `ids` narrows to some employees (else the team's technicians, or
+ * every active technician when `teamId` is null). `anyPosition` also loads named employees who
+ * are not technicians (the lifecycle may hand an order to any active employee: the same rules
+ * then decide whether they may take it).
+ */
+export async function loadTechnicians(
+  db: Db,
+  teamId: string | null,
+  day: string,
+  dayStart: Date,
+  now: Date,
+  ids?: readonly string[],
+  options: { anyPosition?: boolean } = {},
+): Promise<TechnicianDay[]> {
   let q = db
     .selectFrom('employees as e')
     .leftJoin('teams as t', 't.id', 'e.teamId')
     .select(['e.id', 'e.name', 'e.position', 'e.teamId', 'e.homeLatitude', 'e.homeLongitude', 't.baseLatitude', 't.baseLongitude'])
-    .where('e.status', '=', 'active')
-    .where('e.position', 'in', TECHNICIAN_POSITIONS);
+    .where('e.status', '=', 'active');
+  if (!(ids && options.anyPosition)) q = q.where('e.position', 'in', TECHNICIAN_POSITIONS);
   if (ids) q = q.where('e.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
   else if (teamId) q = q.where('e.teamId', '=', teamId);
   const rows = await q.orderBy('e.employeeNo').execute();

@@ -1,39 +1,46 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export function settingRows(db: Db, key?: string) {
+// A value is read as text and parsed here: given jsonb, the CamelCasePlugin would rename the
+// keys inside it (dispatch.requirements is keyed by category: fault_repair became faultRepair).
+const valueText = sql<string>`value::text`.as('valueText');
+const parsed = <T extends { valueText: string }>({ valueText: text, ...row }: T) => ({ ...row, value: JSON.parse(text) as unknown });
+
+export async function settingRows(db: Db, key?: string) {
   let q = db
     .selectFrom('settings')
-    .select(['key', 'value', 'effectiveFrom', 'setByLabel', 'reason', 'createdAt'])
+    .select(['key', valueText, 'effectiveFrom', 'setByLabel', 'reason', 'createdAt'])
     .orderBy('key')
     .orderBy('effectiveFrom', 'desc');
   if (key) q = q.where('key', '=', key);
-  return q.execute();
+  return (await q.execute()).map(parsed);
 }
 
 export async function valueAsOf(db: Db, key: string, date: string): Promise<unknown | undefined> {
   const row = await db
     .selectFrom('settings')
-    .select('value')
+    .select(valueText)
     .where('key', '=', key)
     .where('effectiveFrom', '<=', date)
     .orderBy('effectiveFrom', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.value;
+  return row ? parsed(row).value : undefined;
 }
 
-export function insertSetting(
+export async function insertSetting(
   db: Db,
   row: { key: string; value: unknown; effectiveFrom: string; setBy: string | null; setByLabel: string; reason: string },
 ) {
-  return db
-    .insertInto('settings')
-    .values({ ...row, value: JSON.stringify(row.value) })
-    .returning(['key', 'value', 'effectiveFrom', 'setByLabel', 'reason', 'createdAt'])
-    .executeTakeFirstOrThrow();
+  return parsed(
+    await db
+      .insertInto('settings')
+      .values({ ...row, value: JSON.stringify(row.value) })
+      .returning(['key', valueText, 'effectiveFrom', 'setByLabel', 'reason', 'createdAt'])
+      .executeTakeFirstOrThrow(),
+  );
 }
 
 export function insertDefaultIfMissing(db: Db, row: { key: string; value: unknown; effectiveFrom: string }) {

@@ -3,6 +3,7 @@ import type { Action, ActorKind } from '../../../core/work-order-lifecycle.ts';
 import type { DB, WorkOrder } from '../../db/schema.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { recordAcceptance, recordRefusal, settleRefusal } from '../acceptance/effects.ts';
+import { requireEligible } from '../dispatch/effects.ts';
 import { redraftReport } from '../reports/effects.ts';
 import { recordCheckIn, requireChecklistsDone } from '../site-work/effects.ts';
 import { requireClosable } from './closing.ts';
@@ -29,6 +30,10 @@ export type TransitionEffect = (input: EffectInput) => Promise<void>;
 /** The effects of each action, in the order they run. */
 export function effectsFor(action: Action): TransitionEffect[] {
   switch (action) {
+    case 'assign':
+    case 'reassign':
+    case 'take':
+      return [requireEligible]; // P4.1.3: skill, certificates, shift, leave, team, a hard arrival deadline
     case 'arrive':
       return [recordCheckIn]; // P4.3.2, P5.1.2: the check-in with its distance to the site
     case 'complete_work':

@@ -5,6 +5,8 @@ import { dateInZone } from '../../../core/settings.ts';
 import type { DB } from '../../db/schema.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { errors } from '../../platform/errors.ts';
+import { publishBoardEvent } from '../../platform/events.ts';
+import { autoDispatch } from '../dispatch/auto.ts';
 import { notifyOrderEvent } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { type AttachmentInput, storeAttachments } from './attachments.ts';
@@ -69,6 +71,9 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
     const sla = await slaPolicyFor(trx, intake.priority, day);
     const times = { receivedAt: now, respondedAt: null, arrivedAt: null, resolvedAt: null, state: 'new', visitScheduledAt: null, sla };
     const deadlines = await storedDeadlines(trx, times, [], now);
+    // What the work needs, from the category's defaults in force (P4.1.3); dispatchers may change it.
+    const need = (await getSetting(trx, 'dispatch.requirements', day))[intake.category];
+    const requirement = need ? { requiredSkill: need.skill, requiredSkillLevel: need.level, serviceMinutes: need.serviceMinutes } : {};
     // An assignee's team becomes the order's team, so the supervisor sees it.
     const assignee = intake.assigneeId ? await findEmployee(trx, intake.assigneeId) : undefined;
     const assigneeTeam = assignee?.teamId ?? null;
@@ -83,6 +88,7 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
         receivedAt: now,
         sla: JSON.stringify(sla),
         ...deadlines,
+        ...requirement,
         createdBy: by.userId,
         ...workOrderSearchKeys({ number, title: intake.title, description: intake.description }),
       })
@@ -104,7 +110,17 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
     });
     await notifyOrderEvent(trx, order.id, 'received');
     if (intake.assigneeId) await notifyOrderEvent(trx, order.id, 'assigned');
-    return order.id;
+    return order;
   };
-  return 'isTransaction' in db && db.isTransaction ? run(db as Transaction<DB>) : db.transaction().execute(run);
+  if ('isTransaction' in db && db.isTransaction) {
+    // Inside the caller's transaction (API and email intake, which name no team): no auto-dispatch.
+    const order = await run(db as Transaction<DB>);
+    publishBoardEvent({ type: 'order', orderId: order.id, teamId: order.teamId });
+    return order.id;
+  }
+  const order = await db.transaction().execute(run);
+  publishBoardEvent({ type: 'order', orderId: order.id, teamId: order.teamId });
+  // An order for a team meets the team's auto-dispatch mode once it is stored (P4.1.3).
+  if (order.teamId && !order.assigneeId) await autoDispatch(db as Kysely<DB>, order.id, { userId: by.userId, requestId: by.requestId }, now);
+  return order.id;
 }

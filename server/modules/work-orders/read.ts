@@ -48,6 +48,12 @@ export function presentSummary(o: OrderRow, now: Date) {
     arrivalDueAt: iso(o.arrivalDueAt),
     resolutionDueAt: iso(o.resolutionDueAt),
     slaStatus: storedStatus(o, now),
+    // Dispatch (issue 5): what the work needs, and where the accepted day plan puts the visit.
+    requiredSkill: o.requiredSkill,
+    requiredSkillLevel: o.requiredSkillLevel,
+    serviceMinutes: o.serviceMinutes,
+    plannedArrivalAt: iso(o.plannedArrivalAt),
+    routeSequence: o.routeSequence,
     version: o.version,
   };
 }
@@ -103,6 +109,7 @@ function abilities(actor: Actor, kinds: Set<ActorKind>, consultant: boolean) {
     internalNote: staff,
     answer: staff && (kinds.has('assignee') || kinds.has('dispatcher') || consultant),
     consult: kinds.has('assignee'),
+    dispatch: kinds.has('dispatcher'),
   };
 }
 

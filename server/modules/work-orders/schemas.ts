@@ -149,6 +149,11 @@ export const workOrderSummaryView = z
     arrivalDueAt: z.string().nullable(),
     resolutionDueAt: z.string().nullable(),
     slaStatus: z.enum(['met', 'met_late', 'breached', 'at_risk', 'on_track', 'paused', 'not_applicable']),
+    requiredSkill: z.string().nullable(),
+    requiredSkillLevel: z.number().nullable(),
+    serviceMinutes: z.number().nullable(),
+    plannedArrivalAt: z.string().nullable(),
+    routeSequence: z.number().nullable(),
     version: z.number(),
   })
   .meta({ id: 'WorkOrderSummary' });
@@ -196,6 +201,6 @@ export const workOrderView = workOrderSummaryView
     ),
     attachments: z.array(z.object({ id: z.string(), filename: z.string(), contentType: z.string(), size: z.number(), uploadedBy: z.string(), createdAt: z.string() })),
     allowedActions: z.array(z.enum(ACTIONS)),
-    abilities: z.object({ comment: z.boolean(), internalNote: z.boolean(), answer: z.boolean(), consult: z.boolean() }),
+    abilities: z.object({ comment: z.boolean(), internalNote: z.boolean(), answer: z.boolean(), consult: z.boolean(), dispatch: z.boolean() }),
   })
   .meta({ id: 'WorkOrder' });

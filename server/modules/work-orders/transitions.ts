@@ -3,7 +3,9 @@ import type { WorkOrdersTable } from '../../db/schema.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { writeAudit } from '../../platform/audit.ts';
 import { AppError, errors } from '../../platform/errors.ts';
+import { publishBoardEvent } from '../../platform/events.ts';
 import { updateVersioned } from '../../platform/versioned.ts';
+import { autoDispatch } from '../dispatch/auto.ts';
 import { type OrderEvent, notifyOrderEvent } from '../notifications/service.ts';
 import { getSetting } from '../settings/service.ts';
 import { effectsFor } from './effects.ts';
@@ -113,7 +115,7 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
     }
   }
 
-  await ctx.db.transaction().execute(async (trx) => {
+  const teamAfter = await ctx.db.transaction().execute(async (trx) => {
     // Only a customer- or parts-caused hold stops the SLA clocks.
     if (body.action === 'hold' && (p.reason === 'customer' || p.reason === 'parts')) {
       await startPause(trx, id, p.reason, now);
@@ -149,5 +151,11 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
     });
     const event = NOTIFY[body.action];
     if (event) await notifyOrderEvent(trx, id, event, body.action === 'depart' ? { expectedArrivalAt: String(p.expectedArrivalAt) } : {});
+    return after.teamId;
   });
+  // The dispatch boards of the team(s) concerned refresh (issue 5 point 6).
+  publishBoardEvent({ type: 'order', orderId: id, teamId: teamAfter });
+  if (order.teamId !== teamAfter && order.teamId !== null) publishBoardEvent({ type: 'order', orderId: id, teamId: order.teamId });
+  // Published to a team: the team's auto-dispatch mode applies (P4.1.3).
+  if (body.action === 'publish') await autoDispatch(ctx.db, id, { userId: ctx.actor.userId, requestId: ctx.requestId }, now);
 }

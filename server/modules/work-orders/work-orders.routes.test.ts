@@ -1,3 +1,4 @@
+import { makeDispatchable } from '../../test/dispatch.ts';
 import { signaturePng } from '../../test/field.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, createCustomerRow, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, signInAs, type TestApp, unique } from '../../test/harness.ts';
@@ -20,6 +21,7 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function technician(name: string) {
   const e = await createEmployeeRow(t.db, { teamId, name });
   const u = await createUser(t.db, { role: 'technician', employeeId: e.id, locale: 'zh-CN' });
+  await makeDispatchable(t.db, e.id); // eligible for these orders on any day (P4.1.3)
   return { employeeId: e.id, session: await signIn(t.app, u.username) };
 }
 

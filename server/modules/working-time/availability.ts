@@ -38,16 +38,23 @@ export async function availabilityOn(db: Db, employeeIds: readonly string[], day
   ]);
   const dayStart = zonedDayStart(day, timeZone);
   const dayEnd = zonedDayStart(day, timeZone, 1);
-  const [shifts, leave] = await Promise.all([
-    db.selectFrom('workShifts').selectAll().where('employeeId', 'in', employeeIds).where('day', '=', day).execute(),
-    db
-      .selectFrom('leaveRecords')
-      .select(['employeeId', 'kind', 'startsAt', 'endsAt'])
-      .where('employeeId', 'in', employeeIds)
-      .where('startsAt', '<', dayEnd)
-      .where('endsAt', '>', dayStart)
-      .execute(),
-  ]);
+  const shifts = await db.selectFrom('workShifts').selectAll().where('employeeId', 'in', employeeIds).where('day', '=', day).execute();
+  // A shift may reach into the evening before or the morning after (a night shift): leave that
+  // overlaps it counts even outside the calendar day.
+  let from = dayStart;
+  let to = dayEnd;
+  for (const s of shifts) {
+    if (s.startsAt && s.startsAt < from) from = s.startsAt;
+    if (s.endsAt && s.endsAt > to) to = s.endsAt;
+  }
+  const leave = await db
+    .selectFrom('leaveRecords')
+    .select(['employeeId', 'kind', 'startsAt', 'endsAt'])
+    .where('employeeId', 'in', employeeIds)
+    .where('startsAt', '<', to)
+    .where('endsAt', '>', from)
+    .orderBy('startsAt')
+    .execute();
   const at = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number) as [number, number];
     return new Date(dayStart.getTime() + (h * 60 + m) * 60_000);
@@ -63,9 +70,13 @@ export async function availabilityOn(db: Db, employeeIds: readonly string[], day
     } else if (working) {
       shift = { start: at(defaults.start), end: at(defaults.end), startsFrom: defaults.startsFrom, endsAt: defaults.endsAt, source: 'default' };
     }
+    const start = shift && shift.start < dayStart ? shift.start : dayStart;
+    const end = shift && shift.end > dayEnd ? shift.end : dayEnd;
     out.set(id, {
       shift,
-      leave: leave.filter((l) => l.employeeId === id).map((l) => ({ kind: l.kind, start: l.startsAt, end: l.endsAt })),
+      leave: leave
+        .filter((l) => l.employeeId === id && l.startsAt < end && l.endsAt > start)
+        .map((l) => ({ kind: l.kind, start: l.startsAt, end: l.endsAt })),
     });
   }
   return out;
