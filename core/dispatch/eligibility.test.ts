@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { availableWindow, describeReason, ineligibility, type Requirement, type TechnicianFacts } from './eligibility.ts';
 
-// P4.1.3: who may take a job. Pure rules; the server gathers the facts.
+// P4.1.2: who may take a job. Pure rules; the server gathers the facts.
 
 const DAY = '2026-11-27';
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+08:00`);
@@ -25,7 +25,7 @@ function tech(overrides: Partial<TechnicianFacts> = {}): TechnicianFacts {
 
 const repair: Requirement = { skill: '电气故障排查', level: 2, certificates: ['低压电工作业证'], teamId: 'team-a' };
 
-describe('ineligibility (P4.1.3)', () => {
+describe('ineligibility (P4.1.2)', () => {
   it('is empty for a technician with the skill at the level, a valid certificate, on shift, in the team', () => {
     expect(ineligibility(tech(), repair, DAY)).toEqual([]);
   });

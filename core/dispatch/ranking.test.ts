@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Requirement, TechnicianFacts } from './eligibility.ts';
 import { type CandidateFacts, earliestArrival, type OrderTiming, rankCandidates } from './ranking.ts';
 
-// Issue 5 point 2 (P4.1.3): every technician ranked, each factor shown, the ineligible last
+// Issue 5 point 2 (P4.1.2): every technician ranked, each factor shown, the ineligible last
 // with their reasons.
 
 const DAY = '2026-11-27';
@@ -31,7 +31,7 @@ function candidate(t: TechnicianFacts, overrides: Partial<CandidateFacts> = {}):
   return { technician: t, travelMinutes: 30, from: 'start', busyUntil: null, workloadMinutes: 0, servedLast: false, ...overrides };
 }
 
-describe('rankCandidates (P4.1.3)', () => {
+describe('rankCandidates (P4.1.2)', () => {
   it('puts the nearer technician first, all else equal, and shows the travel factor', () => {
     const ranked = rankCandidates(req, open, DAY, [candidate(tech('far'), { travelMinutes: 90 }), candidate(tech('near'), { travelMinutes: 10 })], weights, NOW);
     expect(ranked.map((r) => r.technicianId)).toEqual(['near', 'far']);

@@ -6,7 +6,7 @@ import { getSetting } from '../modules/settings/service.ts';
 import { availabilityOn } from '../modules/working-time/availability.ts';
 
 // Fixtures for dispatch (issue 5): assigning, reassigning and taking an order check the
-// technician's skills, certificates, shift and leave (P4.1.3). A technician made "dispatchable"
+// technician's skills, certificates, shift and leave (P4.1.2). A technician made "dispatchable"
 // here holds every skill and certificate the default requirements name and works on every day
 // around today (a shift of the default hours on the days the calendar has off), so tests that
 // are not about eligibility pass on any day of the week.

@@ -27,7 +27,7 @@ export async function createFieldWorld(t: TestApp): Promise<FieldWorld> {
   const techRow = await createEmployeeRow(t.db, { teamId, name: '李维修' });
   await t.db.updateTable('employees').set({ supervisorId: supervisorRow.id, email: `${unique('tech-')}@example.com` }).where('id', '=', techRow.id).execute();
   const techUser = await createUser(t.db, { role: 'technician', employeeId: techRow.id, locale: 'zh-CN' });
-  // Eligible for any order of the default categories on any day near today (P4.1.3).
+  // Eligible for any order of the default categories on any day near today (P4.1.2).
   await makeDispatchable(t.db, techRow.id);
   const agentUser = await createUser(t.db, { role: 'agent' });
   const customer = await createCustomerRow(t.db, '华东精密机械有限公司');

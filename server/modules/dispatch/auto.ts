@@ -11,7 +11,7 @@ import { dispatchDayOf, rankOrder } from './candidates.ts';
 import { findDispatchOrder, insertDispatchEvent } from './queries.ts';
 import { modeOf } from './service.ts';
 
-// Auto-dispatch (issue 5 point 3, P4.1.3), per team by the setting dispatch.modes, when an
+// Auto-dispatch (issue 5 point 3, P4.1.2), per team by the setting dispatch.modes, when an
 // order arrives for a team or a dispatcher publishes one to a team:
 //  - suggest: nothing happens; the board ranks the candidates and the supervisor picks one;
 //  - assign: the first eligible candidate of the ranking gets it, through the lifecycle (so

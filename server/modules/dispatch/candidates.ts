@@ -11,7 +11,7 @@ import { loadOrders, loadTechnicians, type OrderDay, type TechnicianDay } from '
 import { assignedOrderIds, findDispatchOrder, findTeamRow, lastServedBy } from './queries.ts';
 import { travelProviderFor } from './travel.ts';
 
-// Who should take an order, and may this one (issue 5 points 1-2, P4.1.3): the facts of each
+// Who should take an order, and may this one (issue 5 points 1-2, P4.1.2): the facts of each
 // technician's day around the order (where they travel from, when they are free, how much
 // work they already have, whether they served the customer last), ranked by the core with
 // reasons. The board's candidates, its assign, auto-dispatch and the lifecycle's assign,

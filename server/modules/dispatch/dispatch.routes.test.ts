@@ -8,7 +8,7 @@ import { act, createFieldWorld, type FieldWorld } from '../../test/field.ts';
 import { as, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, type TestApp } from '../../test/harness.ts';
 import { companyToday, getSetting } from '../settings/service.ts';
 
-// Issue 5 points 1-3 and 6 (P4.1.3): eligibility on every assignment, candidates ranked with
+// Issue 5 points 1-3 and 6 (P4.1.2): eligibility on every assignment, candidates ranked with
 // reasons, assigning from the board (one of two concurrent assignments wins), auto-dispatch
 // modes, the board and its live events.
 
@@ -85,7 +85,7 @@ async function setSetting(key: string, value: unknown) {
   await t.db.insertInto('settings').values({ key, value: JSON.stringify(value), effectiveFrom: today, setBy: null, setByLabel: 'test', reason: 'test' }).execute();
 }
 
-describe('eligibility on assignment (P4.1.3)', () => {
+describe('eligibility on assignment (P4.1.2)', () => {
   async function expectRefused(technicianId: string, codes: string[]) {
     const order = await newOrder();
     const res = await assign(order, technicianId);
@@ -312,7 +312,7 @@ describe('the requirement of an order', () => {
   });
 });
 
-describe('auto-dispatch modes (P4.1.3, dispatch.modes)', () => {
+describe('auto-dispatch modes (P4.1.2, dispatch.modes)', () => {
   let assignTeam: string;
   let poolTeam: string;
   let emptyTeam: string;

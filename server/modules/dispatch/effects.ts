@@ -6,7 +6,7 @@ import { type MessageKey, message } from '../../platform/messages.ts';
 import type { TransitionEffect } from '../work-orders/effects.ts';
 import { assignmentReasons } from './candidates.ts';
 
-// Eligibility everywhere (P4.1.3): the lifecycle's assign, reassign and take run the same check
+// Eligibility everywhere (P4.1.2): the lifecycle's assign, reassign and take run the same check
 // as the board's assign, the ranking and the day plans, and refuse the same way: 422
 // `dispatch.ineligible` naming the technician, with `reasons` (codes and their facts) for the
 // client and each reason rendered in the caller's language in the title.
@@ -60,7 +60,7 @@ export function ineligibleError(technicianName: string, reasons: readonly Reason
 }
 
 /**
- * P4.1.3: refuses (422 `dispatch.ineligible`) when the employee may not take the order on its
+ * P4.1.2: refuses (422 `dispatch.ineligible`) when the employee may not take the order on its
  * day; 400 naming `field` when they are no active employee. `db` is the caller's transaction
  * when there is one.
  */
@@ -71,7 +71,7 @@ export async function checkAssignable(db: Db, orderId: string, technicianId: str
 }
 
 /**
- * The lifecycle's assign, reassign and take (P4.1.3): the technician who would get the order
+ * The lifecycle's assign, reassign and take (P4.1.2): the technician who would get the order
  * (the payload's assignee, or the caller taking it from the pool) must be eligible for it on
  * its day, and able to make a hard arrival deadline. Runs inside the step's transaction.
  */

@@ -16,7 +16,7 @@ import {
 } from './schemas.ts';
 import { assignOrder, getBoard, getCandidates, listDispatchTeams, requireTeam, updateRequirement } from './service.ts';
 
-// The dispatch board (issue 5 points 1-3, 6, P4.1.3): teams, a team's day, ranked candidates,
+// The dispatch board (issue 5 points 1-3, 6, P4.1.2): teams, a team's day, ranked candidates,
 // assigning from the board, an order's requirement, and the live event stream. Day plans are
 // in plan-routes.ts.
 const tags = ['dispatch'];

@@ -21,7 +21,7 @@ import type { AssignBody, RequirementBody } from './schemas.ts';
 // team's day, the ranked candidates of an order, assigning from the board and changing what
 // an order needs. Plans are in plans.ts.
 
-/** The auto-dispatch mode of a team on a day (dispatch.modes, P4.1.3). */
+/** The auto-dispatch mode of a team on a day (dispatch.modes, P4.1.2). */
 export async function modeOf(db: Kysely<DB>, teamId: string, day: string): Promise<DispatchMode> {
   const modes = await getSetting(db, 'dispatch.modes', day);
   return modes.teams[teamId] ?? modes.default;
@@ -74,7 +74,7 @@ async function boardOrder(ctx: ServiceContext, orderId: string, now: Date) {
 }
 
 /**
- * Assigns from the board (P4.1.3): `assign` while the order is new, else `reassign`, through
+ * Assigns from the board (P4.1.2): `assign` while the order is new, else `reassign`, through
  * the lifecycle, whose eligibility effect refuses an ineligible technician (422). A stale
  * version is 409, so of two supervisors assigning the same order at once one wins.
  */

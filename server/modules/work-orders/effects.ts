@@ -33,7 +33,7 @@ export function effectsFor(action: Action): TransitionEffect[] {
     case 'assign':
     case 'reassign':
     case 'take':
-      return [requireEligible]; // P4.1.3: skill, certificates, shift, leave, team, a hard arrival deadline
+      return [requireEligible]; // P4.1.2: skill, certificates, shift, leave, team, a hard arrival deadline
     case 'arrive':
       return [recordCheckIn]; // P4.3.2, P5.1.2: the check-in with its distance to the site
     case 'complete_work':

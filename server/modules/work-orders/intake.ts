@@ -71,7 +71,7 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
     const sla = await slaPolicyFor(trx, intake.priority, day);
     const times = { receivedAt: now, respondedAt: null, arrivedAt: null, resolvedAt: null, state: 'new', visitScheduledAt: null, sla };
     const deadlines = await storedDeadlines(trx, times, [], now);
-    // What the work needs, from the category's defaults in force (P4.1.3); dispatchers may change it.
+    // What the work needs, from the category's defaults in force (P4.1.2); dispatchers may change it.
     const need = (await getSetting(trx, 'dispatch.requirements', day))[intake.category];
     const requirement = need ? { requiredSkill: need.skill, requiredSkillLevel: need.level, serviceMinutes: need.serviceMinutes } : {};
     // An assignee's team becomes the order's team, so the supervisor sees it.
@@ -120,7 +120,7 @@ export async function receiveOrder(db: Kysely<DB> | Transaction<DB>, intake: Int
   }
   const order = await db.transaction().execute(run);
   publishBoardEvent({ type: 'order', orderId: order.id, teamId: order.teamId });
-  // An order for a team meets the team's auto-dispatch mode once it is stored (P4.1.3).
+  // An order for a team meets the team's auto-dispatch mode once it is stored (P4.1.2).
   if (order.teamId && !order.assigneeId) await autoDispatch(db as Kysely<DB>, order.id, { userId: by.userId, requestId: by.requestId }, now);
   return order.id;
 }

@@ -156,6 +156,6 @@ export async function applyTransition(ctx: ServiceContext, id: string, body: Bod
   // The dispatch boards of the team(s) concerned refresh (issue 5 point 6).
   publishBoardEvent({ type: 'order', orderId: id, teamId: teamAfter });
   if (order.teamId !== teamAfter && order.teamId !== null) publishBoardEvent({ type: 'order', orderId: id, teamId: order.teamId });
-  // Published to a team: the team's auto-dispatch mode applies (P4.1.3).
+  // Published to a team: the team's auto-dispatch mode applies (P4.1.2).
   if (body.action === 'publish') await autoDispatch(ctx.db, id, { userId: ctx.actor.userId, requestId: ctx.requestId }, now);
 }

@@ -21,7 +21,7 @@ const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 async function technician(name: string) {
   const e = await createEmployeeRow(t.db, { teamId, name });
   const u = await createUser(t.db, { role: 'technician', employeeId: e.id, locale: 'zh-CN' });
-  await makeDispatchable(t.db, e.id); // eligible for these orders on any day (P4.1.3)
+  await makeDispatchable(t.db, e.id); // eligible for these orders on any day (P4.1.2)
   return { employeeId: e.id, session: await signIn(t.app, u.username) };
 }
 
