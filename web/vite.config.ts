@@ -15,9 +15,11 @@ const vendorGroups = [
   { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser)[\\/]/, priority: 40 },
   { name: 'antd', test: antd, tags: ['$initial' as const], priority: 35 },
   { name: 'antd-more', test: antd, priority: 30 },
-  // Charts (defect report) and the signature pad load with the screens that use them, not with the first page.
+  // Charts (defect report), the signature pad and the map load with the screens that use them, not with the first page.
   { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 20 },
   { name: 'signature', test: /node_modules[\\/]signature_pad[\\/]/, priority: 20 },
+  // The dispatch board's map (Leaflet) likewise loads with the map.
+  { name: 'leaflet', test: /node_modules[\\/]leaflet[\\/]/, priority: 20 },
   { name: 'vendor', test: /node_modules[\\/]/, priority: 10 },
 ];
 

@@ -109,3 +109,18 @@ export interface LeaveRecord {
 
 /** Server-sent event on /api/v1/dispatch/events?teamId=…: something on the board changed. */
 export type BoardEvent = { type: 'order'; orderId: string; teamId: string | null } | { type: 'plan'; planId: string; teamId: string };
+
+/** GET /dispatch/orders/:orderId/candidates. */
+export interface CandidatesAnswer {
+  orderId: string;
+  requirement: { skill: string | null; level: number; certificates: string[] };
+  candidates: RankedCandidate[];
+}
+
+/** The 422 `dispatch.ineligible` problem's extra members. */
+export interface IneligibleProblem {
+  technicianName?: string;
+  reasons?: Reason[];
+  /** The order, when the refusal comes from accepting a plan. */
+  number?: string;
+}
