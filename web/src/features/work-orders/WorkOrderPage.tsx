@@ -15,6 +15,7 @@ import { FieldWorkPanels } from './FieldWorkPanels.tsx';
 import { ConsultationPanel } from './ConsultationPanel.tsx';
 import { OrderDetails } from './OrderDetails.tsx';
 import { OrderTimeline } from './OrderTimeline.tsx';
+import { RequirementCard } from './RequirementCard.tsx';
 import { SimilarCasesPanel } from './SimilarCasesPanel.tsx';
 import { SlaPanel } from './SlaPanel.tsx';
 import { PriorityTag, SlaTag, StateTag } from './tags.tsx';
@@ -81,6 +82,7 @@ function StaffWorkOrder({ id }: { id: string }) {
         </Col>
         <Col xs={24} lg={8}>
           <Flex vertical gap={16}>
+            <RequirementCard order={o} />
             <OrderTimeline events={o.timeline} />
             <AttachmentsCard order={o} />
           </Flex>
