@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Board } from '../web/src/features/dispatch/types.ts';
-import { launchBrowser, screenshotter, startServer } from './fixtures.ts';
+import { launchBrowser, screenshotter, signIn, startServer, until } from './fixtures.ts';
 
 // Issue 5's browser test: the `supervisor` opens the dispatch board of the demo team, plans the
 // day, sees every technician's route on the timeline and the map, drags an installation order
@@ -34,30 +34,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function session(username: string, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => pageErrors.push(`${username}: ${e.message}`));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo12345');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-  return { context, page };
+function session(username: string, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  return signIn(browser, server.url, username, pageErrors, viewport);
 }
 
-/** Does `act` until `done` shows (three tries), for controls a busy machine may not take at the first try. */
-async function until(act: () => Promise<unknown>, done: Locator, timeout = 5000) {
-  for (let attempt = 1; ; attempt++) {
-    await act();
-    const shown = await done
-      .waitFor({ timeout })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return;
-    if (attempt === 3) throw new Error(`still not done after ${attempt} tries: ${done}`);
-  }
-}
 
 /** The board as the page's own session reads it. */
 function readBoard(page: Page): Promise<Board> {

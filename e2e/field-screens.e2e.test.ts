@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signSurveyToken, surveySecret } from '../server/modules/acceptance/survey-token.ts';
-import { launchBrowser, screenshotter, startServer } from './fixtures.ts';
+import { launchBrowser, screenshotter, signIn, startServer } from './fixtures.ts';
 
 // Every screen of issue 4 opens for the people who use it, in 简体中文 and in English, with the
 // demo data on it and without a script error: parts and stock, tools, checklist templates,
@@ -37,17 +37,8 @@ const SCREENS: Record<string, Visit[]> = {
   product: [{ path: '/feedback', ready: '[data-testid^="inbox-row-"]', name: 'product-inbox' }],
 };
 
-/** A signed-in page that fails the test on any script error. */
-async function signedIn(username: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo12345');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-  return { context, page };
+function signedIn(username: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  return signIn(browser, server.url, username, errors);
 }
 
 async function visit(page: Page, v: Visit, language: string) {

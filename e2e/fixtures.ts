@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
@@ -101,4 +101,36 @@ export function screenshotter(folder: string) {
   mkdirSync(dir, { recursive: true });
   let n = 0;
   return (page: Page, name: string) => page.screenshot({ path: resolve(dir, `${String(++n).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+/** A signed-in page of a demo user; script errors are collected in `errors` (a test asserts it stays empty). */
+export async function signIn(
+  browser: Browser,
+  url: string,
+  username: string,
+  errors: string[],
+  viewport = { width: 1366, height: 900 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
+  await page.goto(`${url}/sign-in`);
+  await page.getByTestId('signin-username').fill(username);
+  await page.getByTestId('signin-password').fill('demo12345');
+  await page.getByTestId('signin-submit').click();
+  await page.getByTestId('user-menu').waitFor();
+  return { context, page };
+}
+
+/** Does `act` until `done` shows (three tries), for controls a busy machine may not take at the first click. */
+export async function until(act: () => Promise<unknown>, done: Locator, timeout = 5000) {
+  for (let attempt = 1; ; attempt++) {
+    await act();
+    const shown = await done
+      .waitFor({ timeout })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 3) throw new Error(`still not done after ${attempt} tries: ${done}`);
+  }
 }

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, OUTPUT, screenshotter, startMailbox, startServer } from './fixtures.ts';
+import { launchBrowser, OUTPUT, screenshotter, startMailbox, startServer, until } from './fixtures.ts';
 
 // Issues 3 and 4's browser test: an agent takes a phone report, the supervisor assigns it, the
 // repair technician works it with a consultation the support engineer joins and checks in on
@@ -66,18 +66,6 @@ async function chooseOption(page: Page, testId: string, label: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
 }
 
-/** Does `act` until `done` shows (three tries), for controls a busy machine may not take at the first click. */
-async function until(act: () => Promise<unknown>, done: Locator) {
-  for (let attempt = 1; ; attempt++) {
-    await act();
-    const shown = await done
-      .waitFor({ timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return;
-    if (attempt === 3) throw new Error(`still not done after ${attempt} tries: ${done}`);
-  }
-}
 
 /** Takes an action from the order page; an action that carries a payload opens a form first. */
 async function act(page: Page, action: string, fill?: (page: Page) => Promise<void>) {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotter, startServer } from './fixtures.ts';
+import { launchBrowser, screenshotter, signIn, startServer, until } from './fixtures.ts';
 
 // Issue 5, the screens around the dispatch board: the working-time grid (a shift set and
 // cleared, a stale save, leave added and deleted, in 简体中文 and English), a technician's
@@ -32,30 +32,10 @@ function todayAt(hhmm: string): Date {
   return new Date(`${today()}T${hhmm}:00+08:00`);
 }
 
-async function signedIn(username: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByTestId('signin-username').fill(username);
-  await page.getByTestId('signin-password').fill('demo12345');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('user-menu').waitFor();
-  return { context, page };
+function signedIn(username: string, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  return signIn(browser, server.url, username, errors);
 }
 
-/** Does `act` until `done` shows (three tries), for controls a busy machine may not take at the first click. */
-async function until(act: () => Promise<unknown>, done: Locator) {
-  for (let attempt = 1; ; attempt++) {
-    await act();
-    const shown = await done
-      .waitFor({ timeout: 5000 })
-      .then(() => true)
-      .catch(() => false);
-    if (shown) return;
-    if (attempt === 3) throw new Error(`still not done after ${attempt} tries: ${done}`);
-  }
-}
 
 /** Types a time into an antd TimePicker and confirms it. */
 async function typeTime(page: Page, testId: string, hhmm: string) {

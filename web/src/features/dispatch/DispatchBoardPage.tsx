@@ -1,6 +1,6 @@
 import { CheckOutlined, DeleteOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Popconfirm, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Empty, Popconfirm, Result, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { type CSSProperties, lazy, Suspense, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client.ts';
@@ -21,6 +21,7 @@ import { dayAxis, queueOf, stopOf, technicianColors } from './layout.ts';
 import { MobileBoard } from './MobileBoard.tsx';
 import { PlanChangesCard, PlanSummaryCard } from './PlanPanels.tsx';
 import { Queue } from './Queue.tsx';
+import { RefusalAlert } from './RefusalAlert.tsx';
 import { type Refusal, refusalOf } from './reasons.ts';
 import { type DropTarget, Timeline } from './Timeline.tsx';
 import type { Board, DispatchPlan } from './types.ts';
@@ -250,27 +251,7 @@ function BoardScreen({ teamId, day, teams, board, loading, stale, error, onRetry
   return (
     <>
       <PageHeader title={t('dispatch.title')} subtitle={subtitle} extra={controls} />
-      {refusal ? (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setRefusal(null) }}
-          style={{ marginBottom: 12 }}
-          data-testid="dispatch-refusal"
-          title={refusal.title}
-          description={
-            refusal.reasons.length ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {refusal.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            ) : (
-              refusal.detail
-            )
-          }
-        />
-      ) : null}
+      {refusal ? <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} testId="dispatch-refusal" /> : null}
       {error && !board ? <QueryError error={error} onRetry={onRetry} /> : null}
       {loading && !board ? <PageSpinner /> : null}
       {board && axis ? (

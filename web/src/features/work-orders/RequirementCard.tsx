@@ -11,6 +11,7 @@ import { formatInstant } from '../../lib/time.ts';
 import '../../locales/dispatch.ts';
 import { useIsMobile } from '../../lib/useIsMobile.ts';
 import { useAssign, useCandidates, useSaveRequirement } from '../dispatch/api.ts';
+import { RefusalAlert } from '../dispatch/RefusalAlert.tsx';
 import { type Refusal, reasonText, refusalOf } from '../dispatch/reasons.ts';
 import type { BoardOrder, RankedCandidate } from '../dispatch/types.ts';
 import { workOrderKeys } from './api.ts';
@@ -159,27 +160,7 @@ function CandidatesDrawer({ order, canAssign, onClose }: { order: DispatchedWork
 
   return (
     <Drawer open size={mobile ? '100%' : 560} title={t('orderRequirement.candidatesTitle', { number: order.number })} onClose={onClose} data-testid="order-candidates">
-      {refusal ? (
-        <Alert
-          type="error"
-          showIcon
-          closable={{ onClose: () => setRefusal(null) }}
-          style={{ marginBottom: 12 }}
-          data-testid="order-assign-refusal"
-          title={refusal.title}
-          description={
-            refusal.reasons.length > 0 ? (
-              <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-                {refusal.reasons.map((r) => (
-                  <li key={r}>{r}</li>
-                ))}
-              </ul>
-            ) : (
-              refusal.detail
-            )
-          }
-        />
-      ) : null}
+      {refusal ? <RefusalAlert refusal={refusal} onClose={() => setRefusal(null)} testId="order-assign-refusal" /> : null}
       {candidates.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={candidates.error instanceof Error ? candidates.error.message : undefined} /> : null}
       <List<RankedCandidate>
         loading={candidates.isPending}
