@@ -111,11 +111,52 @@ export function bestInsertions(
   return { best, second };
 }
 
+/** With more routes than this, a job is tried on the routes of its nearest jobs only (granular insertion). */
+const GRANULAR_ROUTES = 60;
+/** How many routes near a job are tried, and how far down its neighbour list they are looked for. */
+const GRANULAR_NEAR_ROUTES = 16;
+/** Chance that a job no nearby route takes is tried on every route after all. */
+const GRANULAR_FULL_SCAN = 0.1;
+
 /** Greedy insertion of the jobs in the given order; jobs that fit nowhere stay unassigned. */
 export function greedyInsert(c: Compiled, s: Sol, jobs: number[], w: CostWeights, opt: InsertOptions, order?: number[]): void {
+  if (s.routes.length > GRANULAR_ROUTES) return granularInsert(c, s, jobs, w, opt, order);
   for (const u of jobs) {
     const { best } = bestInsertions(c, s, u, w, opt, order);
     if (best) insertAt(c, s.routes[best.route]!, u, best.pos);
     else s.unassigned.push(u);
+  }
+}
+
+/**
+ * Greedy insertion for many routes (a city's technicians): each job is tried on the routes
+ * that serve its nearest jobs and may take it, and on empty routes; a far-off best place is
+ * rarely worth the full scan, which is still made now and then for jobs nothing nearby takes.
+ */
+function granularInsert(c: Compiled, s: Sol, jobs: number[], w: CostWeights, opt: InsertOptions, order?: number[]): void {
+  const V = s.routes.length;
+  const routeOf = new Int32Array(c.n).fill(-1);
+  const empty = new Set<number>();
+  for (let i = 0; i < V; i++) {
+    const r = s.routes[i]!;
+    if (r.nodes.length === 0) empty.add(i);
+    for (const x of r.nodes) routeOf[x] = i;
+  }
+  const all = order ?? s.routes.map((_, i) => i);
+  for (const u of jobs) {
+    const near = new Set<number>();
+    const nb = c.neighbours[u]!;
+    for (let i = 0; i < nb.length && near.size < GRANULAR_NEAR_ROUTES; i++) {
+      const ri = routeOf[nb[i]!]!;
+      if (ri >= 0 && (!c.allowed || c.allowed[u * V + ri] === 1)) near.add(ri);
+    }
+    for (const ri of empty) near.add(ri);
+    let { best } = bestInsertions(c, s, u, w, opt, [...near]);
+    if (!best && (opt.rng ? opt.rng() : 0) < GRANULAR_FULL_SCAN) best = bestInsertions(c, s, u, w, opt, all).best;
+    if (best) {
+      insertAt(c, s.routes[best.route]!, u, best.pos);
+      routeOf[u] = best.route;
+      empty.delete(best.route);
+    } else s.unassigned.push(u);
   }
 }
