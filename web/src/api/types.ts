@@ -435,7 +435,7 @@ export const COMMENT_KINDS = ['comment', 'question', 'answer', 'email', 'note'] 
 export type CommentKind = (typeof COMMENT_KINDS)[number];
 
 /** Events of the order's timeline: every action, the receipt, and team consultations (staff only). */
-export const WO_EVENTS = ['receive', ...WO_ACTIONS, 'consultation_open', 'consultation_agreed'] as const;
+export const WO_EVENTS = ['receive', ...WO_ACTIONS, 'consultation_open', 'consultation_agreed', 'auto_dispatch'] as const;
 
 export interface WorkOrderSummary {
   id: string;
