@@ -17,7 +17,7 @@ const MAX_STRING = 10;
 const BLINK = 0.01;
 
 /** Removes strings of consecutive jobs around a random seed job from nearby routes. */
-export function ruin(c: Compiled, s: Sol, rng: Rng): number[] {
+export function ruin(c: Compiled, s: Sol, rng: Rng, seedFrom?: readonly number[]): number[] {
   const routeOf = new Int32Array(c.n).fill(-1);
   let used = 0;
   let total = 0;
@@ -34,7 +34,7 @@ export function ruin(c: Compiled, s: Sol, rng: Rng): number[] {
   const lsMax = Math.min(MAX_STRING, total / used);
   const ksMax = (4 * AVG_REMOVED) / (1 + lsMax) - 1;
   const ks = Math.floor(rng() * ksMax) + 1;
-  const seed = c.jobs[randInt(rng, c.jobs.length)]!;
+  const seed = seedFrom && seedFrom.length > 0 ? seedFrom[randInt(rng, seedFrom.length)]! : c.jobs[randInt(rng, c.jobs.length)]!;
   const ruined = new Set<number>();
   const tryNode = (u: number) => {
     const ri = routeOf[u]!;
@@ -141,7 +141,8 @@ export function eliminateRoutes(c: Compiled, start: Sol, rng: Rng, budget: Impro
     const absSum = (s: Sol) => s.unassigned.reduce((a, u) => a + absence[u]!, 0);
     while (cur.unassigned.length > 0 && budget.progress() < 1) {
       const cand = cloneSol(cur);
-      const removed = ruin(c, cand, rng);
+      // Half the time the ruin starts next to a job still out, to make room where it is needed.
+      const removed = ruin(c, cand, rng, rng() < 0.5 ? cur.unassigned : undefined);
       recreate(c, cand, removed, w, rng, false, absence);
       it++;
       if (cand.unassigned.length < cur.unassigned.length || absSum(cand) < absSum(cur)) cur = cand;
