@@ -149,6 +149,10 @@ const dispatchRanking = z
     workload: z.number().min(0).max(100),
     deadline: z.number().min(0).max(100),
     history: z.number().min(0).max(100),
+    /** The travel factor falls from 100 points (on the spot) to 0 at this many minutes away. */
+    travelZeroMinutes: z.number().int().min(10).max(600),
+    /** Skill-fit points lost per level held above the one the work needs (keeps experts for harder work). */
+    levelAbovePenalty: z.number().min(0).max(50),
   })
   .strict();
 export type DispatchRanking = z.infer<typeof dispatchRanking>;
@@ -443,12 +447,13 @@ const definitions = [
     kind: 'json',
     label: { 'zh-CN': '技术员推荐权重', en: 'Technician ranking weights' },
     description: {
-      'zh-CN': '为新工单推荐技术员时各因素的权重：技能匹配、路程时间、当日工作量、能否赶上到场时限、是否曾服务该客户。',
-      en: 'Weights of the factors when ranking technicians for a new order: skill fit, travel time, workload today, meeting the arrival deadline, and having served the customer before.',
+      'zh-CN':
+        '为新工单推荐技术员时各因素的权重：技能匹配、路程时间、当日工作量、能否赶上到场时限、是否曾服务该客户。travelZeroMinutes：路程达到此分钟数时路程得分为 0；levelAbovePenalty：技能等级每高出要求一级扣减的匹配分（把高级工程师留给更难的工作）。',
+      en: 'Weights of the factors when ranking technicians for a new order: skill fit, travel time, workload today, meeting the arrival deadline, and having served the customer before. travelZeroMinutes: the travel score reaches 0 at this many minutes away; levelAbovePenalty: skill-fit points lost per level above the one needed (keeps experts for harder work).',
     },
     clause: 'P4.1.2',
     schema: dispatchRanking,
-    defaultValue: { skillFit: 25, travel: 25, workload: 15, deadline: 25, history: 10 },
+    defaultValue: { skillFit: 25, travel: 25, workload: 15, deadline: 25, history: 10, travelZeroMinutes: 120, levelAbovePenalty: 10 },
   }),
   define({
     key: 'dispatch.defaultShift',

@@ -8,7 +8,7 @@ import { type CandidateFacts, earliestArrival, type OrderTiming, rankCandidates 
 const DAY = '2026-11-27';
 const at = (hhmm: string) => new Date(`${DAY}T${hhmm}:00+08:00`);
 const NOW = at('09:00');
-const weights = { skillFit: 25, travel: 25, workload: 15, deadline: 25, history: 10 };
+const weights = { skillFit: 25, travel: 25, workload: 15, deadline: 25, history: 10, travelZeroMinutes: 120, levelAbovePenalty: 10 };
 const req: Requirement = { skill: '电气故障排查', level: 2, certificates: [], teamId: 'team-a' };
 const open: OrderTiming = { deadline: null, hardDeadline: false, notBefore: null };
 
@@ -37,6 +37,13 @@ describe('rankCandidates (P4.1.2)', () => {
     expect(ranked.map((r) => r.technicianId)).toEqual(['near', 'far']);
     expect(ranked[0]!.factors.travel).toBeGreaterThan(ranked[1]!.factors.travel);
     expect(ranked[0]).toMatchObject({ eligible: true, reasons: [], travelMinutes: 10, from: 'start' });
+  });
+
+  it('scores travel and skill level on the curve the dispatch.ranking setting gives', () => {
+    const expert = tech('expert', { skills: [{ skill: '电气故障排查', level: 4 }] });
+    const [r] = rankCandidates(req, open, DAY, [candidate(expert, { travelMinutes: 30 })], { ...weights, travelZeroMinutes: 60, levelAbovePenalty: 15 }, NOW);
+    expect(r!.factors.travel).toBe(50); // 30 of 60 minutes
+    expect(r!.factors.skillFit).toBe(70); // two levels above the need, 15 points each
   });
 
   it('prefers the technician who served the customer last when travel is the same', () => {

@@ -77,8 +77,8 @@ export function rankCandidates(
     }
     const held = req.skill === null ? null : t.skills.find((s) => s.skill === req.skill);
     // The right level scores best: a level above the need keeps an expert from harder work.
-    const skillFit = req.skill === null ? 100 : held && held.level >= req.level ? 100 - 10 * (held.level - req.level) : 0;
-    const travel = c.travelMinutes === null ? 0 : 100 * (1 - c.travelMinutes / 120);
+    const skillFit = req.skill === null ? 100 : held && held.level >= req.level ? 100 - weights.levelAbovePenalty * (held.level - req.level) : 0;
+    const travel = c.travelMinutes === null ? 0 : 100 * (1 - c.travelMinutes / weights.travelZeroMinutes);
     const window = availableWindow(t);
     const shiftMinutes = window ? (window.end.getTime() - window.start.getTime()) / 60_000 : 0;
     const workload = shiftMinutes > 0 ? 100 * (1 - c.workloadMinutes / shiftMinutes) : 0;
