@@ -120,7 +120,10 @@ const GRANULAR_FULL_SCAN = 0.1;
 
 /** Greedy insertion of the jobs in the given order; jobs that fit nowhere stay unassigned. */
 export function greedyInsert(c: Compiled, s: Sol, jobs: number[], w: CostWeights, opt: InsertOptions, order?: number[]): void {
-  if (s.routes.length > GRANULAR_ROUTES) return granularInsert(c, s, jobs, w, opt, order);
+  if (s.routes.length > GRANULAR_ROUTES) {
+    granularInsert(c, s, jobs, w, opt, order);
+    return;
+  }
   for (const u of jobs) {
     const { best } = bestInsertions(c, s, u, w, opt, order);
     if (best) insertAt(c, s.routes[best.route]!, u, best.pos);
