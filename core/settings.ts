@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidCurve, weightsProblem } from './appraisal/scoring.ts';
 
 // Dated policy settings: every number the policy names lives here with the date it takes
 // effect, never as a constant in code. Each definition says what its value may be.
@@ -174,6 +175,50 @@ const dispatchLimits = z
   })
   .strict();
 export type DispatchLimits = z.infer<typeof dispatchLimits>;
+
+/** An appraisal indicator's policy (P5.1): target, scoring curve (value -> 0-100 points), weight, minimum samples. */
+const indicatorPolicy = z
+  .object({
+    target: z.number(),
+    curve: z
+      .array(z.tuple([z.number(), z.number().min(0).max(100)]))
+      .min(2)
+      .max(20)
+      .refine((c) => isValidCurve(c), { params: { messageKey: 'field.invalid' } }),
+    weight: z.number().min(0).max(100),
+    minSamples: z.number().int().min(0).max(1000),
+  })
+  .strict();
+const appraisalIndicators = z
+  .object({
+    customerSatisfaction: indicatorPolicy,
+    onTime: indicatorPolicy,
+    resolution: indicatorPolicy,
+    growth: indicatorPolicy,
+    teamwork: indicatorPolicy,
+    /** What an indicator with too few samples counts as: left out, its weight spread over the others; or scored at its target. */
+    insufficient: z.enum(['reweight', 'at_target']),
+  })
+  .strict()
+  .refine(
+    (v) =>
+      weightsProblem({
+        customerSatisfaction: v.customerSatisfaction.weight,
+        onTime: v.onTime.weight,
+        resolution: v.resolution.weight,
+        growth: v.growth.weight,
+        teamwork: v.teamwork.weight,
+      }) === null,
+    {
+      params: { messageKey: 'field.weights_sum' },
+    },
+  );
+export type AppraisalIndicators = z.infer<typeof appraisalIndicators>;
+const appraisalComposite = z
+  .object({ self: z.number().min(0).max(100), supervisor: z.number().min(0).max(100), customer: z.number().min(0).max(100), indicators: z.number().min(0).max(100) })
+  .strict()
+  .refine((v) => weightsProblem(v) === null, { params: { messageKey: 'field.weights_sum' } });
+export type AppraisalComposite = z.infer<typeof appraisalComposite>;
 
 /**
  * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
@@ -487,6 +532,38 @@ const definitions = [
     },
     schema: z.string().trim().max(500),
     defaultValue: '',
+  }),
+  define({
+    key: 'appraisal.indicators',
+    kind: 'json',
+    label: { 'zh-CN': '考核指标（目标、计分曲线、权重、最少样本）', en: 'Appraisal indicators (target, scoring curve, weight, minimum samples)' },
+    description: {
+      'zh-CN':
+        '五项指标：客户满意度（1-5 分均值）、到场及时率、故障解决率（0-1）、技术成长（积分）、团队协作（积分）。curve 为 [数值, 得分] 拐点，拐点之间线性计分；weight 为在指标部分中的权重，五项合计须为 100；样本少于 minSamples 时不计分，按 insufficient 规则处理：reweight 把权重分给其他指标，at_target 按目标值计分。',
+      en: 'The five indicators: customer satisfaction (mean of 1-5 ratings), on-time rate, resolution rate (0-1), technical growth (points), teamwork (points). curve lists [value, points] corners, linear between them; weight is the share within the indicators part and the five must sum to 100; with fewer samples than minSamples an indicator is not scored and the insufficient rule applies: reweight spreads its weight over the others, at_target scores it at its target.',
+    },
+    clause: 'P5.1',
+    schema: appraisalIndicators,
+    defaultValue: {
+      customerSatisfaction: { target: 4.5, curve: [[3, 0], [4, 60], [4.5, 85], [5, 100]], weight: 30, minSamples: 3 },
+      onTime: { target: 0.95, curve: [[0.7, 0], [0.9, 80], [1, 100]], weight: 25, minSamples: 3 },
+      resolution: { target: 0.95, curve: [[0.7, 0], [0.9, 80], [1, 100]], weight: 25, minSamples: 3 },
+      growth: { target: 10, curve: [[0, 40], [10, 85], [20, 100]], weight: 10, minSamples: 0 },
+      teamwork: { target: 10, curve: [[0, 40], [10, 85], [20, 100]], weight: 10, minSamples: 0 },
+      insufficient: 'reweight',
+    },
+  }),
+  define({
+    key: 'appraisal.composite',
+    kind: 'json',
+    label: { 'zh-CN': '综合评分权重', en: 'Composite score weights' },
+    description: {
+      'zh-CN': '人力资源部汇总综合得分时自评、主管评价、客户评价与指标得分的权重（百分比），合计须为 100。',
+      en: 'The weights (percent) of the self-evaluation, the supervisor evaluation, the customer evaluation and the indicators in the composite HR reviews; they must sum to 100.',
+    },
+    clause: 'P5.3.4',
+    schema: appraisalComposite,
+    defaultValue: { self: 10, supervisor: 30, customer: 20, indicators: 40 },
   }),
 ] as const;
 

@@ -59,6 +59,7 @@ const platformCatalog = {
   'field.invalid_date': { en: 'Not a valid date (YYYY-MM-DD)', 'zh-CN': '不是有效日期（YYYY-MM-DD）' },
   'field.date_range': { en: 'Date out of range', 'zh-CN': '日期超出范围' },
   'field.invalid': { en: 'Invalid value', 'zh-CN': '值无效' },
+  'field.weights_sum': { en: 'The weights must add up to 100%', 'zh-CN': '各项权重之和必须为 100%' },
   'field.duplicate': { en: 'Already taken', 'zh-CN': '已被占用' },
   'field.time_zone': { en: 'Not a known time zone', 'zh-CN': '不是有效的时区' },
   'field.reference': { en: 'No such record', 'zh-CN': '引用的记录不存在' },

@@ -52,6 +52,22 @@ describe('POST /api/v1/settings/:key/versions', () => {
     expect(badNumber.statusCode).toBe(400);
   });
 
+  it('P5.1, P5.3.4: appraisal weights that do not sum to 100% are refused, naming the setting, in the caller language', async () => {
+    const composite = await as(t.app, admin, {
+      method: 'POST',
+      url: '/api/v1/settings/appraisal.composite/versions',
+      payload: { value: { self: 10, supervisor: 30, customer: 20, indicators: 30 }, effectiveFrom: '2099-01-01', reason: 'x' },
+      locale: 'zh-CN',
+    });
+    expect(composite.statusCode).toBe(400);
+    expect(composite.json().errors[0]).toMatchObject({ field: 'value', message: '各项权重之和必须为 100%' });
+    const indicators = await getSetting(t.db, 'appraisal.indicators');
+    const heavier = { ...indicators, onTime: { ...indicators.onTime, weight: indicators.onTime.weight + 5 } };
+    const res = await as(t.app, admin, { method: 'POST', url: '/api/v1/settings/appraisal.indicators/versions', payload: { value: heavier, effectiveFrom: '2099-01-01', reason: 'x' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0]).toMatchObject({ field: 'value', message: 'The weights must add up to 100%' });
+  });
+
   it('schedules a dated value: in force from its date, with who and why in the history and the audit trail', async () => {
     const today = await companyToday(t.db);
     const from = addDays(today, 30);
