@@ -46,4 +46,14 @@ describe('dated settings', () => {
     expect(tz.schema.safeParse('Asia/Shanghai').success).toBe(true);
     expect(tz.schema.safeParse('Mars/Olympus').success).toBe(false);
   });
+
+  it('P5.4.1: appraisal grades need a coefficient for every grade, a band from 0, and forced shares summing to 100%', () => {
+    const grades = settingDefinition('appraisal.grades')!;
+    const base = grades.defaultValue as { bands: { grade: string; min: number }[]; forcedShares: Record<string, number> | null; payCoefficients: Record<string, number> };
+    expect(grades.schema.safeParse({ ...base, forcedShares: { S: 10, A: 20, B: 40, C: 20, D: 10 } }).success).toBe(true);
+    expect(grades.schema.safeParse({ ...base, forcedShares: { S: 10, A: 20, B: 40, C: 20, D: 5 } }).success).toBe(false);
+    const { D: _d, ...noD } = base.payCoefficients;
+    expect(grades.schema.safeParse({ ...base, payCoefficients: noD }).success).toBe(false);
+    expect(grades.schema.safeParse({ ...base, bands: base.bands.filter((b) => b.min > 0) }).success).toBe(false);
+  });
 });

@@ -220,6 +220,24 @@ const appraisalComposite = z
   .refine((v) => weightsProblem(v) === null, { params: { messageKey: 'field.weights_sum' } });
 export type AppraisalComposite = z.infer<typeof appraisalComposite>;
 
+/** Grade bands of the composite (P5.3.4), an optional forced distribution, and the pay coefficient of each grade (P5.4.1, P7.1.2). */
+const appraisalGrades = z
+  .object({
+    bands: z
+      .array(z.object({ grade: z.string().trim().min(1).max(8), min: z.number().min(0).max(100) }).strict())
+      .min(2)
+      .max(10)
+      .refine((b) => new Set(b.map((x) => x.grade)).size === b.length && b.some((x) => x.min === 0), { params: { messageKey: 'field.invalid' } }),
+    /** Percent of people per grade when the distribution is forced; null: grades follow the bands only. */
+    forcedShares: z.record(z.string(), z.number().min(0).max(100)).nullable(),
+    /** Performance-pay coefficient per grade. */
+    payCoefficients: z.record(z.string(), z.number().min(0).max(5)),
+  })
+  .strict()
+  .refine((g) => g.bands.every((b) => g.payCoefficients[b.grade] !== undefined), { params: { messageKey: 'field.invalid' }, path: ['payCoefficients'] })
+  .refine((g) => g.forcedShares === null || weightsProblem(g.forcedShares) === null, { params: { messageKey: 'field.weights_sum' }, path: ['forcedShares'] });
+export type AppraisalGrades = z.infer<typeof appraisalGrades>;
+
 /**
  * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
  * `SettingValue<K>` is the value its schema yields, and checks the default against the schema.
@@ -564,6 +582,29 @@ const definitions = [
     clause: 'P5.3.4',
     schema: appraisalComposite,
     defaultValue: { self: 10, supervisor: 30, customer: 20, indicators: 40 },
+  }),
+  define({
+    key: 'appraisal.grades',
+    kind: 'json',
+    label: { 'zh-CN': '考核等级与绩效系数', en: 'Appraisal grades and performance-pay coefficients' },
+    description: {
+      'zh-CN':
+        '综合得分达到 min 即落入该等级（取最高者）；forcedShares 不为空时按比例强制分布（各等级百分比合计 100）；payCoefficients 为各等级的绩效工资系数，供薪酬核算使用。',
+      en: 'A composite score reaching min falls in that grade (the highest one reached); when forcedShares is set, grades are forced to those percentages (summing to 100); payCoefficients is the performance-pay coefficient of each grade, for payroll.',
+    },
+    clause: 'P5.4.1',
+    schema: appraisalGrades,
+    defaultValue: {
+      bands: [
+        { grade: 'S', min: 95 },
+        { grade: 'A', min: 85 },
+        { grade: 'B', min: 70 },
+        { grade: 'C', min: 60 },
+        { grade: 'D', min: 0 },
+      ],
+      forcedShares: null,
+      payCoefficients: { S: 1.5, A: 1.2, B: 1, C: 0.8, D: 0.5 },
+    },
   }),
 ] as const;
 
