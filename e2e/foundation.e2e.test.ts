@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshotter, startServer } from './fixtures.ts';
+import { launchBrowser, screenshotter, startServer, until } from './fixtures.ts';
 
 // The issue's browser test: an administrator works in Chinese, creates an employee with a
 // certificate and a customer with a site and a product, finds both by search, switches to
@@ -40,9 +40,12 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.press('Enter');
 }
 
+/** Chooses an option of an antd Select, again until the select shows it (a busy machine may drop the first click). */
 async function chooseOption(page: Page, testId: string, label: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  await until(async () => {
+    await page.getByTestId(testId).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+  }, page.locator(`.ant-select-selection-item[title*="${label}"]`));
 }
 
 describe('administrator in Chinese, then English', () => {

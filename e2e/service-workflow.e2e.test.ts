@@ -375,6 +375,8 @@ describe('phone report to on site, followed by the customer', () => {
     await quality.page.goto(`${server.url}/feedback`);
     await quality.page.getByTestId(`inbox-row-${raised.number}`).click();
     await quality.page.getByTestId('feedback-investigate').click();
+    // The answer is written on the version the investigation step returns: wait for it.
+    await quality.page.getByTestId('feedback-status').filter({ hasText: '调查中' }).waitFor();
     await quality.page.getByTestId('feedback-answer').click();
     await quality.page.getByTestId('feedback-answer-text').fill('已通知供应商对该批次电容复检，下批次来料加严抽检。');
     await quality.page.getByTestId('feedback-answer-submit').click();
