@@ -45,7 +45,7 @@ async function chooseOption(page: Page, testId: string, label: string) {
   await until(async () => {
     await page.getByTestId(testId).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  }, page.locator(`.ant-select-selection-item[title*="${label}"]`));
+  }, page.locator('.ant-select-content-has-value', { hasText: label }));
 }
 
 describe('administrator in Chinese, then English', () => {
