@@ -2,10 +2,10 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Requirement } from '../../../core/dispatch/eligibility.ts';
 import type { PlanInput, PlanOrder, PlanTechnician } from '../../../core/dispatch/plan.ts';
 import type { LatLng } from '../../../core/geo.ts';
-import { TECHNICIAN_POSITIONS } from '../../../core/people.ts';
 import { zonedDayStart } from '../../../core/time.ts';
 import type { DB, Priority } from '../../db/schema.ts';
 import { getSetting } from '../settings/service.ts';
+import { certificatesOf, checkInsBetween, findTeamRow, orderRows, skillsOf, STARTED_STATES, startedJobsOf, technicianRows } from './facts-queries.ts';
 import { type Availability, availabilityOn } from '../working-time/availability.ts';
 
 // The facts dispatch decides on, gathered once per team and day: the technicians (skills,
@@ -16,8 +16,7 @@ import { type Availability, availabilityOn } from '../working-time/availability.
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** Orders that still need a technician's visit; en_route and on_site are under way. */
-export const VISIT_STATES = ['new', 'assigned', 'accepted', 'contacted', 'diagnosing', 'solution_proposed', 'visit_scheduled', 'en_route', 'on_site'] as const;
-export const STARTED_STATES = ['en_route', 'on_site'] as const;
+export { STARTED_STATES, VISIT_STATES } from './facts-queries.ts';
 
 const place = (lat: string | null, lng: string | null): LatLng | null =>
   lat === null || lng === null ? null : { latitude: Number(lat), longitude: Number(lng) };
@@ -94,38 +93,16 @@ export async function loadTechnicians(
   ids?: readonly string[],
   options: { anyPosition?: boolean } = {},
 ): Promise<TechnicianDay[]> {
-  let q = db
-    .selectFrom('employees as e')
-    .leftJoin('teams as t', 't.id', 'e.teamId')
-    .select(['e.id', 'e.name', 'e.position', 'e.teamId', 'e.homeLatitude', 'e.homeLongitude', 't.baseLatitude', 't.baseLongitude'])
-    .where('e.status', '=', 'active');
-  if (!(ids && options.anyPosition)) q = q.where('e.position', 'in', TECHNICIAN_POSITIONS);
-  if (ids) q = q.where('e.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
-  else if (teamId) q = q.where('e.teamId', '=', teamId);
-  const rows = await q.orderBy('e.employeeNo').execute();
+  const rows = await technicianRows(db, teamId, ids, options.anyPosition ?? false);
   if (rows.length === 0) return [];
   const employeeIds = rows.map((r) => r.id);
   const dayEnd = new Date(dayStart.getTime() + 86_400_000);
   const [skills, certificates, availability, checkIns, started] = await Promise.all([
-    db.selectFrom('employeeSkills').select(['employeeId', 'skill', 'level']).where('employeeId', 'in', employeeIds).execute(),
-    db.selectFrom('employeeCertificates').select(['employeeId', 'name', 'expiresOn']).where('employeeId', 'in', employeeIds).execute(),
+    skillsOf(db, employeeIds),
+    certificatesOf(db, employeeIds),
     availabilityOn(db, employeeIds, day),
-    db
-      .selectFrom('workOrderEvents')
-      .select(['actorEmployeeId', 'latitude', 'longitude', 'at'])
-      .where('actorEmployeeId', 'in', employeeIds)
-      .where('latitude', 'is not', null)
-      .where('at', '>=', dayStart)
-      .where('at', '<', dayEnd)
-      .orderBy('at', 'desc')
-      .execute(),
-    db
-      .selectFrom('workOrders as w')
-      .leftJoin('customerSites as s', 's.id', 'w.siteId')
-      .select(['w.id', 'w.number', 'w.assigneeId', 'w.state', 'w.category', 'w.teamId', 'w.requiredSkill', 'w.requiredSkillLevel', 'w.serviceMinutes', 'w.arrivedAt', 'w.expectedArrivalAt', 's.latitude', 's.longitude'])
-      .where('w.assigneeId', 'in', employeeIds)
-      .where('w.state', 'in', STARTED_STATES)
-      .execute(),
+    checkInsBetween(db, employeeIds, dayStart, dayEnd),
+    startedJobsOf(db, employeeIds),
   ]);
   const defaults = await getSetting(db, 'dispatch.requirements', day);
   return rows.map((r): TechnicianDay => {
@@ -164,51 +141,7 @@ export async function loadTechnicians(
 /** Loads orders' facts: the team's open orders needing a visit on the day, or the given ids. */
 export async function loadOrders(db: Db, teamId: string | null, day: string, dayStart: Date, ids?: readonly string[]): Promise<OrderDay[]> {
   const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-  let q = db
-    .selectFrom('workOrders as w')
-    .innerJoin('customers as c', 'c.id', 'w.customerId')
-    .leftJoin('customerSites as s', 's.id', 'w.siteId')
-    .select([
-      'w.id',
-      'w.number',
-      'w.title',
-      'w.state',
-      'w.priority',
-      'w.category',
-      'w.customerId',
-      'c.name as customerName',
-      's.address',
-      's.latitude',
-      's.longitude',
-      'w.teamId',
-      'w.assigneeId',
-      'w.requiredSkill',
-      'w.requiredSkillLevel',
-      'w.serviceMinutes',
-      'w.preferredFrom',
-      'w.preferredTo',
-      'w.arrivalDueAt',
-      'w.arrivalWarnAt',
-      'w.plannedArrivalAt',
-      'w.routeSequence',
-      'w.version',
-    ]);
-  if (ids) q = q.where('w.id', 'in', ids.length ? ids : ['00000000-0000-0000-0000-000000000000']);
-  else {
-    q = q
-      .where('w.teamId', '=', teamId)
-      .where('w.state', 'in', VISIT_STATES)
-      // The day's orders: a window or planned arrival that day, or none yet (plannable any day).
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('w.preferredFrom', '<', dayEnd), eb('w.preferredTo', '>', dayStart)]),
-          eb.and([eb('w.plannedArrivalAt', '>=', dayStart), eb('w.plannedArrivalAt', '<', dayEnd)]),
-          eb.and([eb('w.preferredFrom', 'is', null), eb('w.plannedArrivalAt', 'is', null)]),
-          eb('w.state', 'in', STARTED_STATES),
-        ]),
-      );
-  }
-  const rows = await q.orderBy('w.receivedAt').execute();
+  const rows = await orderRows(db, teamId, dayStart, dayEnd, ids);
   const [defaults, objective] = await Promise.all([getSetting(db, 'dispatch.requirements', day), getSetting(db, 'dispatch.objective', day)]);
   return rows.map((r): OrderDay => {
     const { requirement, serviceMinutes } = requirementOf(defaults, r);
@@ -243,7 +176,7 @@ export async function loadOrders(db: Db, teamId: string | null, day: string, day
 
 /** Everything dispatch needs for one team and day. */
 export async function loadDispatchDay(db: Db, teamId: string, day: string, now = new Date()): Promise<DispatchDay | null> {
-  const team = await db.selectFrom('teams').selectAll().where('id', '=', teamId).executeTakeFirst();
+  const team = await findTeamRow(db, teamId);
   if (!team) return null;
   const [timeZone, objective] = await Promise.all([getSetting(db, 'company.timeZone', day), getSetting(db, 'dispatch.objective', day)]);
   const dayStart = zonedDayStart(day, timeZone);

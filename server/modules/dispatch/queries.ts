@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { TECHNICIAN_POSITIONS } from '../../../core/people.ts';
 import type { DB } from '../../db/schema.ts';
-import { VISIT_STATES } from './facts.ts';
+import { VISIT_STATES } from './facts-queries.ts';
 
 // The dispatch decisions' own SQL (issue 5 points 1-3, 6): the order being dispatched, the
 // work technicians already have that day, who served the customer last, the teams and plans.

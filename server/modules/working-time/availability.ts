@@ -4,6 +4,7 @@ import { zonedDayStart } from '../../../core/time.ts';
 import type { DB, ShiftPlace } from '../../db/schema.ts';
 import { loadBusinessCalendar } from '../calendar/service.ts';
 import { getSetting } from '../settings/service.ts';
+import { leaveOverlapping, shiftsOn } from './queries.ts';
 
 // The seam between dispatch and working time (issue 5 point 1). Dispatch asks only this:
 // "when can these people work on this day, and from where". Today the answer comes from
@@ -38,7 +39,7 @@ export async function availabilityOn(db: Db, employeeIds: readonly string[], day
   ]);
   const dayStart = zonedDayStart(day, timeZone);
   const dayEnd = zonedDayStart(day, timeZone, 1);
-  const shifts = await db.selectFrom('workShifts').selectAll().where('employeeId', 'in', employeeIds).where('day', '=', day).execute();
+  const shifts = await shiftsOn(db, employeeIds, day);
   // A shift may reach into the evening before or the morning after (a night shift): leave that
   // overlaps it counts even outside the calendar day.
   let from = dayStart;
@@ -47,14 +48,7 @@ export async function availabilityOn(db: Db, employeeIds: readonly string[], day
     if (s.startsAt && s.startsAt < from) from = s.startsAt;
     if (s.endsAt && s.endsAt > to) to = s.endsAt;
   }
-  const leave = await db
-    .selectFrom('leaveRecords')
-    .select(['employeeId', 'kind', 'startsAt', 'endsAt'])
-    .where('employeeId', 'in', employeeIds)
-    .where('startsAt', '<', to)
-    .where('endsAt', '>', from)
-    .orderBy('startsAt')
-    .execute();
+  const leave = await leaveOverlapping(db, employeeIds, from, to);
   const at = (hhmm: string) => {
     const [h, m] = hhmm.split(':').map(Number) as [number, number];
     return new Date(dayStart.getTime() + (h * 60 + m) * 60_000);

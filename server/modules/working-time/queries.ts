@@ -96,3 +96,20 @@ export function findLeave(db: Db, id: string) {
 export function deleteLeave(db: Db, id: string) {
   return db.deleteFrom('leaveRecords').where('id', '=', id).returningAll().executeTakeFirst();
 }
+
+/** The employees' shift records of one day. */
+export function shiftsOn(db: Db, employeeIds: readonly string[], day: string) {
+  return db.selectFrom('workShifts').selectAll().where('employeeId', 'in', employeeIds).where('day', '=', day).execute();
+}
+
+/** The employees' leave overlapping [start, end), earliest first. */
+export function leaveOverlapping(db: Db, employeeIds: readonly string[], start: Date, end: Date) {
+  return db
+    .selectFrom('leaveRecords')
+    .select(['employeeId', 'kind', 'startsAt', 'endsAt'])
+    .where('employeeId', 'in', employeeIds)
+    .where('startsAt', '<', end)
+    .where('endsAt', '>', start)
+    .orderBy('startsAt')
+    .execute();
+}
