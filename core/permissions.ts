@@ -36,6 +36,11 @@ export const PERMISSIONS = [
   // Dispatch and route planning (issue 5): day plans for a team, and the working-time records they read.
   'dispatch.plan',
   'working_time.manage',
+  // Performance appraisal (P5): HR runs the cycle; HR, managers and payroll read every result;
+  // growth records and excused arrivals are kept by HR and supervisors (their teams).
+  'appraisal.manage',
+  'appraisal.read_all',
+  'appraisal.records',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,9 +66,32 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...FIELD_MANAGEMENT,
     'dispatch.plan',
     'working_time.manage',
+    'appraisal.records',
   ],
-  manager: [...STAFF_DIRECTORY, 'customers.read', 'settings.read', ...DISPATCH, ...FIELD_MANAGEMENT, 'parts.manage', 'dispatch.plan', 'working_time.manage'],
-  hr: [...STAFF_DIRECTORY, 'people.create', 'people.write', 'people.deactivate', 'teams.write', 'settings.read', 'working_time.manage'],
+  manager: [
+    ...STAFF_DIRECTORY,
+    'customers.read',
+    'settings.read',
+    ...DISPATCH,
+    ...FIELD_MANAGEMENT,
+    'parts.manage',
+    'dispatch.plan',
+    'working_time.manage',
+    'appraisal.read_all',
+    'appraisal.records',
+  ],
+  hr: [
+    ...STAFF_DIRECTORY,
+    'people.create',
+    'people.write',
+    'people.deactivate',
+    'teams.write',
+    'settings.read',
+    'working_time.manage',
+    'appraisal.manage',
+    'appraisal.read_all',
+    'appraisal.records',
+  ],
   // A customer reads only their own account (the customers policy narrows customers.read).
   customer: ['customers.read', 'work_orders.read', 'work_orders.create'],
   // The product and quality departments (P4.4.3): their feedback inbox, and the parts catalogue.

@@ -238,6 +238,75 @@ const appraisalGrades = z
   .refine((g) => g.forcedShares === null || weightsProblem(g.forcedShares) === null, { params: { messageKey: 'field.weights_sum' }, path: ['forcedShares'] });
 export type AppraisalGrades = z.infer<typeof appraisalGrades>;
 
+/** How growth records and teamwork activity become the points the growth and teamwork curves read (P5.1.4, P5.1.5). */
+const appraisalMeasures = z
+  .object({
+    growth: z
+      .object({
+        perTrainingHour: z.number().min(0).max(100),
+        perExamPassed: z.number().min(0).max(100),
+        perCertificate: z.number().min(0).max(100),
+        perInnovation: z.number().min(0).max(100),
+      })
+      .strict(),
+    teamwork: z
+      .object({
+        perConsultationJoined: z.number().min(0).max(100),
+        perConsultationHelped: z.number().min(0).max(100),
+        perAssist: z.number().min(0).max(100),
+        /** Percent of the teamwork points that come from the supervisor's 1-5 teamwork rating, once given. */
+        supervisorRatingShare: z.number().min(0).max(100),
+      })
+      .strict(),
+  })
+  .strict();
+export type AppraisalMeasures = z.infer<typeof appraisalMeasures>;
+
+/** The monthly cycle's deadlines as days of the following month (P5.2: results by the 10th). */
+const appraisalCycle = z
+  .object({
+    selfDueDay: z.number().int().min(1).max(28),
+    reviewDueDay: z.number().int().min(1).max(28),
+    publishDueDay: z.number().int().min(1).max(28),
+    /** Days after publication within which an employee may appeal. */
+    appealDays: z.number().int().min(1).max(60),
+    /** A self-evaluation after its deadline: refused, or accepted and marked late. */
+    lateSelfEvaluation: z.enum(['refuse', 'mark_late']),
+    /** Reminders go out this many days before a deadline; an overdue step escalates the day after. */
+    reminderDaysBefore: z.number().int().min(0).max(14),
+  })
+  .strict()
+  .refine((c) => c.selfDueDay <= c.reviewDueDay && c.reviewDueDay <= c.publishDueDay, { params: { messageKey: 'field.invalid' }, path: ['reviewDueDay'] });
+export type AppraisalCycle = z.infer<typeof appraisalCycle>;
+
+/** The annual appraisal (P5.2, P5.4.2): the twelve monthly results combined with an annual review. */
+const appraisalAnnual = z
+  .object({
+    monthlyWeight: z.number().min(0).max(100),
+    reviewWeight: z.number().min(0).max(100),
+    /** Fewer published monthly results than this: the annual result is marked insufficient. */
+    minMonths: z.number().int().min(1).max(12),
+    /** Annual grades that count as "excellent": eligible for promotion or a raise. */
+    excellentGrades: z.array(z.string().trim().min(1).max(8)).min(1).max(10),
+  })
+  .strict()
+  .refine((a) => weightsProblem({ monthlyWeight: a.monthlyWeight, reviewWeight: a.reviewWeight }) === null, { params: { messageKey: 'field.weights_sum' } });
+export type AppraisalAnnual = z.infer<typeof appraisalAnnual>;
+
+const localizedText = z.object({ 'zh-CN': z.string().trim().min(1).max(500), en: z.string().trim().min(1).max(500) }).strict();
+/** Targeted development (P5.4.3): which indicators count as weak, how many actions per result, and what training to suggest. */
+const appraisalDevelopment = z
+  .object({
+    belowPoints: z.number().min(0).max(100),
+    maxActions: z.number().int().min(0).max(5),
+    dueDays: z.number().int().min(1).max(365),
+    suggestions: z
+      .object({ customerSatisfaction: localizedText, onTime: localizedText, resolution: localizedText, growth: localizedText, teamwork: localizedText })
+      .strict(),
+  })
+  .strict();
+export type AppraisalDevelopment = z.infer<typeof appraisalDevelopment>;
+
 /**
  * One registry entry. Keeps its key a literal type, so `SettingKey` names the known keys and
  * `SettingValue<K>` is the value its schema yields, and checks the default against the schema.
@@ -604,6 +673,70 @@ const definitions = [
       ],
       forcedShares: null,
       payCoefficients: { S: 1.5, A: 1.2, B: 1, C: 0.8, D: 0.5 },
+    },
+  }),
+  define({
+    key: 'appraisal.measures',
+    kind: 'json',
+    label: { 'zh-CN': '技术成长与团队协作积分', en: 'Technical growth and teamwork points' },
+    description: {
+      'zh-CN':
+        '技术成长积分 = 培训小时 × perTrainingHour + 通过考试 × perExamPassed + 新获证书 × perCertificate + 采纳的创新建议 × perInnovation；团队协作积分 = 参与会诊 × perConsultationJoined + 协助解决的会诊 × perConsultationHelped + 协助同事到场 × perAssist。主管给出团队协作评分（1-5）后，团队协作得分中 supervisorRatingShare% 来自该评分。',
+      en: 'Growth points = training hours × perTrainingHour + exams passed × perExamPassed + certificates gained × perCertificate + accepted innovation proposals × perInnovation; teamwork points = consultations joined × perConsultationJoined + consultations helped resolve × perConsultationHelped + assists on colleagues\' visits × perAssist. Once the supervisor gives a teamwork rating (1-5), supervisorRatingShare% of the teamwork score comes from it.',
+    },
+    clause: 'P5.1.4',
+    schema: appraisalMeasures,
+    defaultValue: {
+      growth: { perTrainingHour: 1, perExamPassed: 3, perCertificate: 5, perInnovation: 5 },
+      teamwork: { perConsultationJoined: 2, perConsultationHelped: 3, perAssist: 2, supervisorRatingShare: 50 },
+    },
+  }),
+  define({
+    key: 'appraisal.cycle',
+    kind: 'json',
+    label: { 'zh-CN': '月度考核期限', en: 'Monthly appraisal deadlines' },
+    description: {
+      'zh-CN':
+        '每月 1 日开启上月考核。自评、主管评价、发布结果的截止日为次月的第几天（P5.2 规定上旬即 10 日前发布）；结果发布后 appealDays 天内可申诉；逾期自评按 lateSelfEvaluation 拒绝（refuse）或标记逾期（mark_late）；截止前 reminderDaysBefore 天提醒，逾期次日升级。',
+      en: 'On the 1st of each month the previous month opens. The self-evaluation, supervisor review and publication are due on these days of the following month (P5.2: published within the first ten days); an appeal may be raised within appealDays of publication; a late self-evaluation is refused (refuse) or accepted and marked late (mark_late); reminders go out reminderDaysBefore days ahead, and an overdue step escalates the day after.',
+    },
+    clause: 'P5.2',
+    schema: appraisalCycle,
+    defaultValue: { selfDueDay: 3, reviewDueDay: 7, publishDueDay: 10, appealDays: 7, lateSelfEvaluation: 'mark_late', reminderDaysBefore: 1 },
+  }),
+  define({
+    key: 'appraisal.annual',
+    kind: 'json',
+    label: { 'zh-CN': '年度考核', en: 'Annual appraisal' },
+    description: {
+      'zh-CN': '每年 1 月进行上年度考核：已发布月度综合得分的平均值与年度评价按权重合成（合计 100）；月度结果少于 minMonths 时标记样本不足；excellentGrades 中的等级为“优秀”，进入晋升与调薪资格名单。',
+      en: 'Each January the previous year is appraised: the mean of the published monthly composites and the annual review combine by these weights (summing to 100); with fewer than minMonths monthly results it is marked insufficient; the grades in excellentGrades count as excellent and enter the promotion and raise eligibility list.',
+    },
+    clause: 'P5.4.2',
+    schema: appraisalAnnual,
+    defaultValue: { monthlyWeight: 70, reviewWeight: 30, minMonths: 6, excellentGrades: ['S', 'A'] },
+  }),
+  define({
+    key: 'appraisal.development',
+    kind: 'json',
+    label: { 'zh-CN': '针对性培训与发展', en: 'Targeted development' },
+    description: {
+      'zh-CN': '结果发布时，得分低于 belowPoints 的指标中最弱的 maxActions 项生成发展行动，附建议培训，dueDays 天内完成，由培训模块落实。',
+      en: 'When a result is published, the weakest indicators scoring below belowPoints (at most maxActions of them) become development actions with the suggested training, due within dueDays, for the training module to fulfil.',
+    },
+    clause: 'P5.4.3',
+    schema: appraisalDevelopment,
+    defaultValue: {
+      belowPoints: 70,
+      maxActions: 2,
+      dueDays: 90,
+      suggestions: {
+        customerSatisfaction: { 'zh-CN': '客户沟通与服务礼仪培训', en: 'Customer communication and service etiquette training' },
+        onTime: { 'zh-CN': '行程规划与时间管理培训', en: 'Trip planning and time management training' },
+        resolution: { 'zh-CN': '故障诊断进阶培训与案例复盘', en: 'Advanced fault diagnosis training and case reviews' },
+        growth: { 'zh-CN': '制定个人学习计划并参加认证考试', en: 'A personal learning plan and a certification exam' },
+        teamwork: { 'zh-CN': '团队协作与技术会诊实践', en: 'Teamwork and technical consultation practice' },
+      },
     },
   }),
 ] as const;

@@ -34,6 +34,9 @@ import { stockRoutes } from './modules/stock/routes.ts';
 import { dispatchPlanRoutes } from './modules/dispatch/plan-routes.ts';
 import { dispatchRoutes } from './modules/dispatch/routes.ts';
 import { workingTimeRoutes } from './modules/working-time/routes.ts';
+import { appraisalDashboardRoutes } from './modules/appraisal/dashboard-routes.ts';
+import { appraisalRecordRoutes } from './modules/appraisal/records-routes.ts';
+import { appraisalRoutes } from './modules/appraisal/routes.ts';
 import { registerAuthentication } from './platform/auth.ts';
 import type { AppDeps, RouteModule } from './platform/deps.ts';
 import { errorHandler, notFoundHandler } from './platform/errors.ts';
@@ -61,6 +64,9 @@ const modules: RouteModule[] = [
   dispatchRoutes,
   dispatchPlanRoutes,
   workingTimeRoutes,
+  appraisalRoutes,
+  appraisalRecordRoutes,
+  appraisalDashboardRoutes,
 ];
 
 export type BuildOptions = { logger?: FastifyServerOptions['logger']; webDist?: string | null };

@@ -8,6 +8,7 @@ import * as knowledge from './migrations/2026112605_knowledge.ts';
 import * as workOrderIndexes from './migrations/2026112606_work_order_indexes.ts';
 import * as fieldService from './migrations/2026112701_field_service.ts';
 import * as dispatch from './migrations/2026112702_dispatch.ts';
+import * as appraisal from './migrations/2026112801_appraisal.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '2026112606_work_order_indexes': workOrderIndexes,
   '2026112701_field_service': fieldService,
   '2026112702_dispatch': dispatch,
+  '2026112801_appraisal': appraisal,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -774,6 +774,194 @@ export interface DispatchPlansTable {
   updatedAt: TimestampDefault;
 }
 
+// Performance appraisal (P5).
+type Num = ColumnType<string, string | number | undefined, string | number>;
+type NullableNum = ColumnType<string | null, string | number | null | undefined, string | number | null>;
+type Json = ColumnType<unknown, unknown, unknown>;
+type Ids = ColumnType<string[], string[] | undefined, string[]>;
+export type ExcuseReason = 'customer_reschedule' | 'customer_absent' | 'access_denied' | 'force_majeure' | 'other';
+export type GrowthKind = 'training' | 'exam' | 'certificate' | 'innovation';
+export type PeriodKind = 'monthly' | 'annual';
+export type PeriodStatus = 'open' | 'published' | 'closed';
+export type ResultStatus = 'self_pending' | 'review_pending' | 'reviewed' | 'published' | 'acknowledged' | 'appealed' | 'answered';
+
+export interface ArrivalExcusesTable {
+  workOrderId: string;
+  reason: ExcuseReason;
+  evidence: string;
+  attachmentId: string | null;
+  recordedBy: string | null;
+  recordedByLabel: string;
+  recordedAt: TimestampDefault;
+}
+
+export interface GrowthRecordsTable {
+  id: Generated<string>;
+  employeeId: string;
+  kind: GrowthKind;
+  occurredOn: DateOnly;
+  title: string;
+  hours: NullableNum;
+  score: number | null;
+  passed: boolean | null;
+  accepted: boolean | null;
+  note: string | null;
+  source: Generated<'manual' | 'training'>;
+  recordedBy: string | null;
+  recordedByLabel: string;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface AppraisalTemplatesTable {
+  id: Generated<string>;
+  kind: 'self' | 'supervisor';
+  name: string;
+  /** TemplateItem[] (core/appraisal/forms.ts). */
+  items: Json;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface AppraisalPeriodsTable {
+  id: Generated<string>;
+  kind: PeriodKind;
+  startsOn: DateOnly;
+  endsOn: DateOnly;
+  label: string;
+  status: Generated<PeriodStatus>;
+  /** The appraisal settings in force for the period, each with its effective date: the policy version. */
+  policy: Json;
+  selfDueOn: DateOnly;
+  reviewDueOn: DateOnly;
+  publishDueOn: DateOnly;
+  openedByLabel: string;
+  openedAt: TimestampDefault;
+  computedAt: NullableTimestamp;
+  publishedAt: NullableTimestamp;
+  closedAt: NullableTimestamp;
+  version: Generated<number>;
+  updatedAt: TimestampDefault;
+}
+
+export interface AppraisalPeriodEventsTable {
+  id: Generated<number>;
+  periodId: string;
+  at: TimestampDefault;
+  actorLabel: string;
+  action: string;
+  reason: string | null;
+  data: Json;
+}
+
+export interface AppraisalResultsTable {
+  id: Generated<string>;
+  periodId: string;
+  employeeId: string;
+  teamId: string | null;
+  ratingCount: Generated<number>;
+  ratingSum: Generated<number>;
+  ratingIds: Ids;
+  onTimeIds: Ids;
+  lateIds: Ids;
+  excusedIds: Ids;
+  closedIds: Ids;
+  reopenedIds: Ids;
+  trainingHours: Num;
+  examsPassed: Generated<number>;
+  certificates: Generated<number>;
+  innovations: Generated<number>;
+  growthIds: Ids;
+  consultationsJoined: Generated<number>;
+  consultationsHelped: Generated<number>;
+  consultationIds: Ids;
+  assistIds: Ids;
+  /** Annual results: the monthly results combined. */
+  monthly: Json;
+  factsHash: string | null;
+  /** IndicatorResult[] with their formulas. */
+  indicators: Json;
+  indicatorScore: NullableNum;
+  selfTemplate: Json;
+  selfAnswers: Json;
+  selfScore: NullableNum;
+  selfSubmittedAt: NullableTimestamp;
+  selfLate: Generated<boolean>;
+  reviewTemplate: Json;
+  reviewAnswers: Json;
+  supervisorScore: NullableNum;
+  teamworkRating: number | null;
+  reviewComment: string | null;
+  reviewedAt: NullableTimestamp;
+  reviewedByLabel: string | null;
+  customerScore: NullableNum;
+  composite: NullableNum;
+  compositeFormula: string | null;
+  computedGrade: string | null;
+  calibratedScore: NullableNum;
+  calibrationReason: string | null;
+  grade: string | null;
+  status: Generated<ResultStatus>;
+  publishedAt: NullableTimestamp;
+  acknowledgedAt: NullableTimestamp;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
+export interface AppraisalResultHistoryTable {
+  id: Generated<number>;
+  resultId: string;
+  at: TimestampDefault;
+  actorLabel: string;
+  action: string;
+  reason: string | null;
+  before: Json;
+  after: Json;
+}
+
+export interface AppraisalAppealsTable {
+  id: Generated<string>;
+  resultId: string;
+  reason: string;
+  raisedAt: TimestampDefault;
+  status: Generated<'open' | 'answered'>;
+  outcome: 'upheld' | 'adjusted' | null;
+  answer: string | null;
+  answeredByLabel: string | null;
+  answeredAt: NullableTimestamp;
+  version: Generated<number>;
+  updatedAt: TimestampDefault;
+}
+
+export interface AppraisalRemindersTable {
+  /** A result (self, review, acknowledge) or a period (publish). */
+  subjectId: string;
+  step: 'self' | 'review' | 'publish' | 'acknowledge';
+  kind: 'reminder' | 'escalation';
+  sentAt: TimestampDefault;
+}
+
+export interface DevelopmentActionsTable {
+  id: Generated<string>;
+  employeeId: string;
+  resultId: string;
+  indicator: string;
+  points: NullableNum;
+  /** { 'zh-CN': string, en: string }: the suggested training. */
+  suggestion: Json;
+  dueOn: DateOnly;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  fulfilledAt: NullableTimestamp;
+  fulfilmentNote: string | null;
+  version: Generated<number>;
+  createdAt: TimestampDefault;
+  updatedAt: TimestampDefault;
+}
+
 export interface DB {
   teams: TeamsTable;
   employees: EmployeesTable;
@@ -828,6 +1016,16 @@ export interface DB {
   workShifts: WorkShiftsTable;
   leaveRecords: LeaveRecordsTable;
   dispatchPlans: DispatchPlansTable;
+  arrivalExcuses: ArrivalExcusesTable;
+  growthRecords: GrowthRecordsTable;
+  appraisalTemplates: AppraisalTemplatesTable;
+  appraisalPeriods: AppraisalPeriodsTable;
+  appraisalPeriodEvents: AppraisalPeriodEventsTable;
+  appraisalResults: AppraisalResultsTable;
+  appraisalResultHistory: AppraisalResultHistoryTable;
+  appraisalAppeals: AppraisalAppealsTable;
+  appraisalReminders: AppraisalRemindersTable;
+  developmentActions: DevelopmentActionsTable;
 }
 
 export type Employee = Selectable<EmployeesTable>;

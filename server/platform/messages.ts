@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../db/schema.ts';
 import { acceptanceMessages } from './messages/acceptance.ts';
+import { appraisalMessages } from './messages/appraisal.ts';
 import type { Catalog } from './messages/catalog.ts';
 import { dispatchMessages } from './messages/dispatch.ts';
 import { dispatchPlansMessages } from './messages/dispatch-plans.ts';
@@ -75,6 +76,7 @@ const catalog = {
   ...reportsMessages,
   ...feedbackMessages,
   ...dispatchMessages,
+  ...appraisalMessages,
   ...dispatchPlansMessages,
   ...workingTimeMessages,
 } as const satisfies Catalog;

@@ -24,6 +24,12 @@ const HAS_UPDATED_AT: { [K in Versioned]: DB[K] extends { updatedAt: unknown } ?
   followUps: true,
   workShifts: true,
   dispatchPlans: true,
+  growthRecords: true,
+  appraisalTemplates: true,
+  appraisalPeriods: true,
+  appraisalResults: true,
+  appraisalAppeals: true,
+  developmentActions: true,
 };
 
 /**

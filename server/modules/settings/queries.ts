@@ -1,4 +1,5 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { DEFAULTS_EFFECTIVE_FROM, settingDefinition } from '../../../core/settings.ts';
 import type { DB } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -28,6 +29,20 @@ export async function valueAsOf(db: Db, key: string, date: string): Promise<unkn
     .limit(1)
     .executeTakeFirst();
   return row ? parsed(row).value : undefined;
+}
+
+/** The value in force on a date with the date it took effect; the registry's default (dated as installed) when none is stored. */
+export async function datedValueAsOf(db: Db, key: string, date: string): Promise<{ value: unknown; effectiveFrom: string }> {
+  const row = await db
+    .selectFrom('settings')
+    .select([valueText, 'effectiveFrom'])
+    .where('key', '=', key)
+    .where('effectiveFrom', '<=', date)
+    .orderBy('effectiveFrom', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row) return { value: parsed(row).value, effectiveFrom: row.effectiveFrom };
+  return { value: settingDefinition(key)?.defaultValue, effectiveFrom: DEFAULTS_EFFECTIVE_FROM };
 }
 
 export async function insertSetting(

@@ -54,6 +54,10 @@ export const routes: RouteObject[] = [
               { path: 'portal/orders/:id', ...page(() => import('../features/portal/PortalOrderPage.tsx'), 'work_orders.read') },
               { path: 'dispatch', ...page(() => import('../features/dispatch/DispatchBoardPage.tsx'), 'work_orders.dispatch') },
               { path: 'working-time', ...page(() => import('../features/working-time/WorkingTimePage.tsx'), 'working_time.manage') },
+              { path: 'appraisal', ...page(() => import('../features/appraisal/MyAppraisalPage.tsx'), 'work_orders.work') },
+              { path: 'appraisal/review', ...page(() => import('../features/appraisal/ReviewQueuePage.tsx'), 'appraisal.records') },
+              { path: 'appraisal/hr', ...page(() => import('../features/appraisal/AppraisalHrPage.tsx'), 'appraisal.manage') },
+              { path: 'appraisal/dashboard', ...page(() => import('../features/appraisal/AppraisalDashboardPage.tsx'), 'appraisal.read_all', 'appraisal.records') },
               { path: 'parts', ...page(() => import('../features/stock/PartsPage.tsx'), 'parts.read') },
               { path: 'tools', ...page(() => import('../features/site-work/ToolsPage.tsx'), 'tools.read') },
               {

@@ -17,6 +17,10 @@ import {
   ShopOutlined,
   TeamOutlined,
   ToolOutlined,
+  TrophyOutlined,
+  FormOutlined,
+  SolutionOutlined,
+  LineChartOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
@@ -54,6 +58,14 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       items.push({ key: 'dispatch', to: '/dispatch', icon: <NodeIndexOutlined />, label: t('nav.dispatch'), testId: 'nav-dispatch' });
     if (can('working_time.manage'))
       items.push({ key: 'working-time', to: '/working-time', icon: <CalendarOutlined />, label: t('nav.workingTime'), testId: 'nav-working-time' });
+    if (can('work_orders.work') && user?.role === 'technician' && user?.employeeId)
+      items.push({ key: 'appraisal', to: '/appraisal', icon: <TrophyOutlined />, label: t('nav.appraisal'), testId: 'nav-appraisal' });
+    if (can('appraisal.records') && user?.role === 'supervisor')
+      items.push({ key: 'appraisal/review', to: '/appraisal/review', icon: <FormOutlined />, label: t('nav.appraisalReview'), testId: 'nav-appraisal-review' });
+    if (can('appraisal.manage'))
+      items.push({ key: 'appraisal/hr', to: '/appraisal/hr', icon: <SolutionOutlined />, label: t('nav.appraisalHr'), testId: 'nav-appraisal-hr' });
+    if (can('appraisal.read_all') || can('appraisal.records'))
+      items.push({ key: 'appraisal/dashboard', to: '/appraisal/dashboard', icon: <LineChartOutlined />, label: t('nav.appraisalDashboard'), testId: 'nav-appraisal-dashboard' });
     if (can('people.read')) items.push({ key: 'people', to: '/people', icon: <TeamOutlined />, label: t('nav.people'), testId: 'nav-people' });
     if (can('customers.read'))
       items.push({ key: 'customers', to: '/customers', icon: <ShopOutlined />, label: t('nav.customers'), testId: 'nav-customers' });
@@ -76,7 +88,9 @@ export function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       items.push({ key: 'users', to: '/users', icon: <ApiOutlined />, label: t('nav.users'), testId: 'nav-users' });
   }
 
-  const section = location.pathname.split('/')[1] ?? '';
+  const [, first = '', second] = location.pathname.split('/');
+  // The appraisal screens are siblings under /appraisal/.
+  const section = first === 'appraisal' && second ? `appraisal/${second}` : first;
   // The portal user's customer page lives under /customers/:id.
   const selected = user?.role === 'customer' && section === 'customers' ? 'my-account' : section;
 

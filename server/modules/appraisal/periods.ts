@@ -1,0 +1,329 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { deadlines, type PeriodSpan, periodOfLabel, weakIndicators, addDays, appealDueOn } from '../../../core/appraisal/cycle.ts';
+import type { ScoredIndicator } from '../../../core/appraisal/indicators.ts';
+import { zonedDayStart } from '../../../core/time.ts';
+import type { DB } from '../../db/schema.ts';
+import type { ServiceContext } from '../../platform/actor.ts';
+import { writeAudit } from '../../platform/audit.ts';
+import { AppError, errors } from '../../platform/errors.ts';
+import { message } from '../../platform/messages.ts';
+import { companyToday, getSetting } from '../settings/service.ts';
+import { freezeFacts } from './facts-queries.ts';
+import {
+  activeTemplate,
+  findPeriod,
+  insertPeriodEvent,
+  insertPeriodIfAbsent,
+  listPeriodRows,
+  type PeriodRow,
+  periodCounts,
+  periodEvents,
+  usersOfEmployees,
+} from './queries.ts';
+import { policyAsOf, policyOf, policyVersion, rescore } from './scoring.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+// Appraisal periods (P5.2): opened once (claimed in the database), computed and frozen,
+// recomputed only while open, published by HR (development actions follow, P5.4.3), closed,
+// and reopened only by HR with a reason. Every step leaves a period event.
+
+const actorLabel = (ctx: ServiceContext) => `${ctx.actor.displayName} (${ctx.actor.username})`;
+
+async function windowOf(db: Db, span: Pick<PeriodSpan, 'startsOn' | 'endsOn'>) {
+  const zone = await getSetting(db, 'company.timeZone', span.startsOn);
+  return { start: zonedDayStart(span.startsOn, zone), end: zonedDayStart(span.endsOn, zone), startsOn: span.startsOn, endsOn: span.endsOn };
+}
+
+/** Freezes the facts of every technician, builds annual results from the months, copies the forms, and scores. */
+async function compute(trx: Transaction<DB>, period: PeriodRow) {
+  await freezeFacts(trx, period.id, await windowOf(trx, period));
+  const [self, review] = await Promise.all([activeTemplate(trx, 'self'), activeTemplate(trx, 'supervisor')]);
+  let q = trx
+    .updateTable('appraisalResults')
+    .set({ reviewTemplate: JSON.stringify(review.items) })
+    .where('periodId', '=', period.id)
+    .where('reviewTemplate', 'is', null);
+  if (period.kind === 'monthly') q = q.set({ selfTemplate: JSON.stringify(self.items) });
+  await q.execute();
+  if (period.kind === 'annual') await gatherMonths(trx, period);
+  await rescore(trx, period);
+  await trx.updateTable('appraisalPeriods').set({ computedAt: new Date() }).where('id', '=', period.id).execute();
+}
+
+/** An annual result combines the year's published monthly results (P5.2); it has no self-evaluation. */
+async function gatherMonths(trx: Transaction<DB>, period: PeriodRow) {
+  const months = await trx
+    .selectFrom('appraisalResults as r')
+    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
+    .select(['r.employeeId', 'p.label', 'r.grade', 'r.composite', 'r.calibratedScore'])
+    .where('p.kind', '=', 'monthly')
+    .where('p.status', 'in', ['published', 'closed'])
+    .where('p.startsOn', '>=', period.startsOn)
+    .where('p.startsOn', '<', period.endsOn)
+    .orderBy('p.startsOn')
+    .execute();
+  const byEmployee = new Map<string, { label: string; score: number; grade: string | null }[]>();
+  for (const m of months) {
+    const score = m.calibratedScore ?? m.composite;
+    if (score === null) continue;
+    const list = byEmployee.get(m.employeeId) ?? [];
+    list.push({ label: m.label, score: Number(score), grade: m.grade });
+    byEmployee.set(m.employeeId, list);
+  }
+  const rows = await trx.selectFrom('appraisalResults').select(['id', 'employeeId', 'status']).where('periodId', '=', period.id).execute();
+  for (const r of rows) {
+    await trx
+      .updateTable('appraisalResults')
+      .set({ monthly: JSON.stringify(byEmployee.get(r.employeeId) ?? []), ...(r.status === 'self_pending' ? { status: 'review_pending' as const } : {}) })
+      .where('id', '=', r.id)
+      .execute();
+  }
+}
+
+/**
+ * Opens a period once: the row is claimed by INSERT ... ON CONFLICT DO NOTHING, so of two
+ * instances (or a job and HR) exactly one computes it; the other gets null. The policy in
+ * force on the opening day is frozen with the period.
+ */
+export async function openPeriod(db: Kysely<DB>, span: PeriodSpan, by: { label: string; today?: string }): Promise<{ periodId: string } | null> {
+  return db.transaction().execute(async (trx) => {
+    const today = by.today ?? (await companyToday(trx));
+    const policy = await policyAsOf(trx, today);
+    const due = deadlines(span, policy.cycle.value);
+    const claimed = await insertPeriodIfAbsent(trx, span, { policy, ...due, openedByLabel: by.label });
+    if (!claimed) return null;
+    const period = (await findPeriod(trx, claimed.id))!;
+    await compute(trx, period);
+    await insertPeriodEvent(trx, { periodId: period.id, actorLabel: by.label, action: 'opened' });
+    return { periodId: period.id };
+  });
+}
+
+function presentPeriod(p: PeriodRow, counts: { results: number; selfDone: number; reviewed: number; appealsOpen: number } | undefined, ctx: ServiceContext) {
+  const manage = ctx.actor.permissions.has('appraisal.manage');
+  return {
+    id: p.id,
+    kind: p.kind,
+    label: p.label,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    status: p.status,
+    selfDueOn: p.selfDueOn,
+    reviewDueOn: p.reviewDueOn,
+    publishDueOn: p.publishDueOn,
+    openedAt: p.openedAt.toISOString(),
+    openedByLabel: p.openedByLabel,
+    computedAt: p.computedAt?.toISOString() ?? null,
+    publishedAt: p.publishedAt?.toISOString() ?? null,
+    closedAt: p.closedAt?.toISOString() ?? null,
+    policy: policyVersion(policyOf(p)),
+    counts: counts ?? { results: 0, selfDone: 0, reviewed: 0, appealsOpen: 0 },
+    version: p.version,
+    abilities: {
+      recompute: manage && p.status === 'open',
+      publish: manage && p.status === 'open',
+      reopen: manage && p.status !== 'open',
+      close: manage && p.status === 'published',
+    },
+  };
+}
+export type PresentedPeriod = ReturnType<typeof presentPeriod>;
+
+export async function listPeriods(ctx: ServiceContext) {
+  const rows = await listPeriodRows(ctx.db);
+  const counts = new Map((await periodCounts(ctx.db, rows.map((r) => r.id))).map((c) => [c.periodId, c]));
+  return rows.map((r) => presentPeriod(r, counts.get(r.id), ctx));
+}
+
+async function presentOne(db: Db, ctx: ServiceContext, id: string) {
+  const p = await findPeriod(db, id);
+  if (!p) throw errors.notFound();
+  const [counts] = await periodCounts(db, [id]);
+  return presentPeriod(p, counts, ctx);
+}
+
+export async function getPeriod(ctx: ServiceContext, id: string) {
+  return presentOne(ctx.db, ctx, id);
+}
+
+export async function listPeriodEvents(ctx: ServiceContext, id: string) {
+  if (!(await findPeriod(ctx.db, id))) throw errors.notFound();
+  return (await periodEvents(ctx.db, id)).map((e) => ({ ...e, at: e.at.toISOString() }));
+}
+
+/** HR opens a period by hand (a month that has ended, or a past year). */
+export async function openPeriodByHand(ctx: ServiceContext, label: string) {
+  const span = periodOfLabel(label);
+  if (!span) throw errors.invalidField('label', 'field.invalid');
+  const today = await companyToday(ctx.db);
+  if (span.endsOn > today) throw errors.rule('appraisal.period_not_ended', { label });
+  const opened = await openPeriod(ctx.db, span, { label: actorLabel(ctx), today });
+  if (!opened) throw new AppError(409, 'appraisal.period_exists', { params: { label } });
+  await writeAudit(ctx.db, ctx, { action: 'appraisal.period.open', entityType: 'appraisal_period', entityId: opened.periodId, after: { label } });
+  return presentOne(ctx.db, ctx, opened.periodId);
+}
+
+function closedError(p: PeriodRow, locale: ServiceContext['actor']['locale']) {
+  return new AppError(409, 'appraisal.period_closed', { params: { label: p.label, status: message(`appraisal.status.${p.status}`, locale) } });
+}
+
+async function lockPeriod(trx: Transaction<DB>, id: string, version: number) {
+  const p = await findPeriod(trx, id);
+  if (!p) throw errors.notFound();
+  if (p.version !== version) throw errors.stale();
+  return p;
+}
+
+async function bumpPeriod(trx: Transaction<DB>, p: PeriodRow, values: Partial<{ status: PeriodRow['status']; publishedAt: Date | null; closedAt: Date | null }>) {
+  const row = await trx
+    .updateTable('appraisalPeriods')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updatedAt: new Date() }))
+    .where('id', '=', p.id)
+    .where('version', '=', p.version)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) throw errors.stale();
+}
+
+/** Recomputes an open period from the records (e.g. after an excuse was recorded late); a published or closed one must be reopened first. */
+export async function recomputePeriod(ctx: ServiceContext, id: string, version: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const p = await lockPeriod(trx, id, version);
+    if (p.status !== 'open') throw closedError(p, ctx.actor.locale);
+    const before = await hashes(trx, id);
+    await compute(trx, p);
+    const after = await hashes(trx, id);
+    const changed = [...after].filter(([k, v]) => before.get(k) !== v).length;
+    await bumpPeriod(trx, p, {});
+    await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'recomputed', data: { changed } });
+    await writeAudit(trx, ctx, { action: 'appraisal.period.recompute', entityType: 'appraisal_period', entityId: id, after: { changed } });
+  });
+  return presentOne(ctx.db, ctx, id);
+}
+
+const hashes = async (db: Db, periodId: string) =>
+  new Map((await db.selectFrom('appraisalResults').select(['id', 'factsHash']).where('periodId', '=', periodId).execute()).map((r) => [r.id, r.factsHash]));
+
+/**
+ * Publishes a period's results (P5.2, by the 10th): each employee is told, and each weak
+ * indicator becomes a development action with the suggested training (P5.4.3).
+ */
+export async function publishPeriod(ctx: ServiceContext, id: string, version: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const p = await lockPeriod(trx, id, version);
+    if (p.status !== 'open') throw closedError(p, ctx.actor.locale);
+    const now = new Date();
+    const today = await companyToday(trx, now);
+    await bumpPeriod(trx, p, { status: 'published', publishedAt: now });
+    const results = await trx
+      .updateTable('appraisalResults')
+      .set({ status: 'published', publishedAt: now, updatedAt: now })
+      .where('periodId', '=', id)
+      .returning(['id', 'employeeId', 'grade', 'composite', 'calibratedScore', sql<string | null>`indicators::text`.as('indicatorsText')])
+      .execute();
+    const policy = policyOf(p);
+    const actions = results.flatMap((r) => {
+      const items = r.indicatorsText ? ((JSON.parse(r.indicatorsText) as { items: ScoredIndicator[] }).items ?? []) : [];
+      return weakIndicators(items, policy.development.value).map((w) => ({
+        employeeId: r.employeeId,
+        resultId: r.id,
+        indicator: w.indicator,
+        points: w.points,
+        suggestion: JSON.stringify(w.suggestion),
+        dueOn: addDays(today, policy.development.value.dueDays),
+      }));
+    });
+    for (let i = 0; i < actions.length; i += 1000) {
+      await trx
+        .insertInto('developmentActions')
+        .values(actions.slice(i, i + 1000))
+        .onConflict((oc) => oc.columns(['resultId', 'indicator']).doNothing())
+        .execute();
+    }
+    const users = await usersOfEmployees(trx, results.map((r) => r.employeeId));
+    const byEmployee = new Map(results.map((r) => [r.employeeId, r]));
+    const dueOn = appealDueOn(today, policy.cycle.value);
+    if (users.length) {
+      await trx
+        .insertInto('notifications')
+        .values(
+          users.map((u) => {
+            const r = byEmployee.get(u.employeeId!)!;
+            const score = r.calibratedScore ?? r.composite;
+            return {
+              channel: 'in_app' as const,
+              userId: u.id,
+              workOrderId: null,
+              event: 'appraisal_published',
+              locale: u.locale,
+              subject: message('appraisal.published.subject', u.locale, { label: p.label }),
+              body: message('appraisal.published.body', u.locale, { grade: r.grade ?? '-', score: score ?? '-', dueOn }),
+              status: 'sent' as const,
+              sentAt: now,
+            };
+          }),
+        )
+        .execute();
+    }
+    await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'published', data: { results: results.length, developmentActions: actions.length } });
+    await writeAudit(trx, ctx, { action: 'appraisal.period.publish', entityType: 'appraisal_period', entityId: id, after: { results: results.length } });
+  });
+  return presentOne(ctx.db, ctx, id);
+}
+
+async function refuseOpenAppeals(trx: Transaction<DB>, p: PeriodRow) {
+  const [counts] = await periodCounts(trx, [p.id]);
+  if (counts && counts.appealsOpen > 0) throw errors.rule('appraisal.appeals_open', { count: counts.appealsOpen });
+}
+
+/** Closes a published period: nothing changes after this unless HR reopens it. Open appeals must be answered first. */
+export async function closePeriod(ctx: ServiceContext, id: string, version: number) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const p = await lockPeriod(trx, id, version);
+    if (p.status !== 'published') {
+      throw errors.rule('appraisal.period_status', {
+        label: p.label,
+        status: message(`appraisal.status.${p.status}`, ctx.actor.locale),
+        needed: message('appraisal.status.published', ctx.actor.locale),
+      });
+    }
+    await refuseOpenAppeals(trx, p);
+    await bumpPeriod(trx, p, { status: 'closed', closedAt: new Date() });
+    await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'closed' });
+    await writeAudit(trx, ctx, { action: 'appraisal.period.close', entityType: 'appraisal_period', entityId: id });
+  });
+  return presentOne(ctx.db, ctx, id);
+}
+
+/**
+ * HR reopens a published or closed period, with a reason: its results go back to the step
+ * they had reached before publication so they can be recomputed and re-evaluated; the history
+ * keeps what was published.
+ */
+export async function reopenPeriod(ctx: ServiceContext, id: string, version: number, reason: string) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const p = await lockPeriod(trx, id, version);
+    if (p.status === 'open') {
+      throw errors.rule('appraisal.period_status', {
+        label: p.label,
+        status: message('appraisal.status.open', ctx.actor.locale),
+        needed: `${message('appraisal.status.published', ctx.actor.locale)} / ${message('appraisal.status.closed', ctx.actor.locale)}`,
+      });
+    }
+    await refuseOpenAppeals(trx, p);
+    await bumpPeriod(trx, p, { status: 'open', closedAt: null });
+    const results = await trx.selectFrom('appraisalResults').select(['id', 'status', 'grade', 'reviewedAt', 'selfSubmittedAt']).where('periodId', '=', id).execute();
+    for (const r of results) {
+      const back = r.reviewedAt ? 'reviewed' : r.selfSubmittedAt || p.kind === 'annual' ? 'review_pending' : 'self_pending';
+      await trx.updateTable('appraisalResults').set({ status: back, updatedAt: new Date() }).where('id', '=', r.id).execute();
+      await trx
+        .insertInto('appraisalResultHistory')
+        .values({ resultId: r.id, actorLabel: actorLabel(ctx), action: 'reopened', reason, before: JSON.stringify({ status: r.status, grade: r.grade }), after: JSON.stringify({ status: back }) })
+        .execute();
+    }
+    await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'reopened', reason });
+    await writeAudit(trx, ctx, { action: 'appraisal.period.reopen', entityType: 'appraisal_period', entityId: id, after: { reason } });
+  });
+  return presentOne(ctx.db, ctx, id);
+}

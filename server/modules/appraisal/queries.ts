@@ -1,0 +1,210 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { DEFAULT_TEMPLATES, type TemplateItem } from '../../../core/appraisal/forms.ts';
+import type { PeriodSpan } from '../../../core/appraisal/cycle.ts';
+import type { DB } from '../../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+// SQL of the appraisal cycle: periods, results, history, appeals, reminders, templates.
+// jsonb that holds keys people choose (policy, answers, templates) is read as text: the
+// CamelCasePlugin would rename snake_case keys inside it.
+
+export const policyText = sql<string>`policy::text`.as('policyText');
+
+export function insertPeriodIfAbsent(
+  db: Db,
+  span: PeriodSpan,
+  row: { policy: unknown; selfDueOn: string; reviewDueOn: string; publishDueOn: string; openedByLabel: string },
+) {
+  return db
+    .insertInto('appraisalPeriods')
+    .values({ ...span, ...row, policy: JSON.stringify(row.policy) })
+    .onConflict((oc) => oc.columns(['kind', 'startsOn']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+}
+
+export function periodColumns(db: Db) {
+  return db
+    .selectFrom('appraisalPeriods')
+    .select([
+      'id',
+      'kind',
+      'startsOn',
+      'endsOn',
+      'label',
+      'status',
+      policyText,
+      'selfDueOn',
+      'reviewDueOn',
+      'publishDueOn',
+      'openedByLabel',
+      'openedAt',
+      'computedAt',
+      'publishedAt',
+      'closedAt',
+      'version',
+    ]);
+}
+export type PeriodRow = Awaited<ReturnType<ReturnType<typeof periodColumns>['executeTakeFirstOrThrow']>>;
+
+export const findPeriod = (db: Db, id: string) => periodColumns(db).where('id', '=', id).executeTakeFirst();
+export const findPeriodByLabel = (db: Db, kind: 'monthly' | 'annual', label: string) =>
+  periodColumns(db).where('kind', '=', kind).where('label', '=', label).executeTakeFirst();
+export const listPeriodRows = (db: Db) => periodColumns(db).orderBy('startsOn', 'desc').orderBy('kind', 'desc').execute();
+
+export function periodCounts(db: Db, periodIds: readonly string[]) {
+  if (!periodIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('appraisalResults as r')
+    .leftJoin('appraisalAppeals as a', (j) => j.onRef('a.resultId', '=', 'r.id').on('a.status', '=', 'open'))
+    .select([
+      'r.periodId',
+      sql<number>`count(DISTINCT r.id)::int`.as('results'),
+      sql<number>`count(DISTINCT r.id) FILTER (WHERE r.self_submitted_at IS NOT NULL)::int`.as('selfDone'),
+      sql<number>`count(DISTINCT r.id) FILTER (WHERE r.reviewed_at IS NOT NULL)::int`.as('reviewed'),
+      sql<number>`count(DISTINCT a.id)::int`.as('appealsOpen'),
+    ])
+    .where('r.periodId', 'in', periodIds)
+    .groupBy('r.periodId')
+    .execute();
+}
+
+export function insertPeriodEvent(db: Db, e: { periodId: string; actorLabel: string; action: string; reason?: string | null; data?: unknown }) {
+  return db
+    .insertInto('appraisalPeriodEvents')
+    .values({ periodId: e.periodId, actorLabel: e.actorLabel, action: e.action, reason: e.reason ?? null, data: e.data === undefined ? null : JSON.stringify(e.data) })
+    .execute();
+}
+
+export const periodEvents = (db: Db, periodId: string) =>
+  db.selectFrom('appraisalPeriodEvents').select(['id', 'at', 'actorLabel', 'action', 'reason']).where('periodId', '=', periodId).orderBy('id').execute();
+
+/** The columns of a result people read (the id arrays are read only by the drill-down). */
+export function resultColumns(db: Db) {
+  return db
+    .selectFrom('appraisalResults as r')
+    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
+    .innerJoin('employees as e', 'e.id', 'r.employeeId')
+    .leftJoin('teams as t', 't.id', 'r.teamId')
+    .select([
+      'r.id',
+      'r.periodId',
+      'p.label as periodLabel',
+      'p.kind as periodKind',
+      'p.status as periodStatus',
+      'p.startsOn',
+      'p.selfDueOn',
+      'p.reviewDueOn',
+      'p.publishDueOn',
+      'r.employeeId',
+      'e.name as employeeName',
+      'e.employeeNo',
+      'e.supervisorId',
+      'r.teamId',
+      't.name as teamName',
+      't.supervisorId as teamSupervisorId',
+      'r.status',
+      'r.ratingCount',
+      'r.ratingSum',
+      sql<number>`cardinality(r.on_time_ids) + cardinality(r.late_ids)`.as('arrivals'),
+      sql<number>`cardinality(r.excused_ids)`.as('excused'),
+      sql<number>`cardinality(r.closed_ids)`.as('closed'),
+      'r.factsHash',
+      sql<string | null>`r.indicators::text`.as('indicatorsText'),
+      'r.indicatorScore',
+      sql<string | null>`r.self_template::text`.as('selfTemplateText'),
+      sql<string | null>`r.self_answers::text`.as('selfAnswersText'),
+      'r.selfScore',
+      'r.selfSubmittedAt',
+      'r.selfLate',
+      sql<string | null>`r.review_template::text`.as('reviewTemplateText'),
+      sql<string | null>`r.review_answers::text`.as('reviewAnswersText'),
+      'r.supervisorScore',
+      'r.teamworkRating',
+      'r.reviewComment',
+      'r.reviewedAt',
+      'r.reviewedByLabel',
+      'r.customerScore',
+      'r.composite',
+      'r.compositeFormula',
+      'r.computedGrade',
+      'r.calibratedScore',
+      'r.calibrationReason',
+      'r.grade',
+      sql<string | null>`r.monthly::text`.as('monthlyText'),
+      'r.publishedAt',
+      'r.acknowledgedAt',
+      'r.version',
+    ]);
+}
+export type ResultRow = Awaited<ReturnType<ReturnType<typeof resultColumns>['executeTakeFirstOrThrow']>>;
+
+export const findResult = (db: Db, id: string) => resultColumns(db).where('r.id', '=', id).executeTakeFirst();
+
+export function listResultRows(
+  db: Db,
+  f: { periodId?: string; teamIds?: readonly string[]; employeeId?: string; status?: string; limit?: number },
+) {
+  let q = resultColumns(db);
+  if (f.periodId) q = q.where('r.periodId', '=', f.periodId);
+  if (f.teamIds) q = q.where('r.teamId', 'in', f.teamIds.length ? f.teamIds : ['00000000-0000-0000-0000-000000000000']);
+  if (f.employeeId) q = q.where('r.employeeId', '=', f.employeeId);
+  if (f.status) q = q.where('r.status', '=', f.status as never);
+  return q.orderBy('p.startsOn', 'desc').orderBy('e.name').limit(f.limit ?? 5000).execute();
+}
+
+export function insertHistory(db: Db, h: { resultId: string; actorLabel: string; action: string; reason?: string | null; before?: unknown; after?: unknown }) {
+  return db
+    .insertInto('appraisalResultHistory')
+    .values({
+      resultId: h.resultId,
+      actorLabel: h.actorLabel,
+      action: h.action,
+      reason: h.reason ?? null,
+      before: h.before === undefined ? null : JSON.stringify(h.before),
+      after: h.after === undefined ? null : JSON.stringify(h.after),
+    })
+    .execute();
+}
+
+export const resultHistory = (db: Db, resultId: string) =>
+  db
+    .selectFrom('appraisalResultHistory')
+    .select(['id', 'at', 'actorLabel', 'action', 'reason', sql<string | null>`before::text`.as('beforeText'), sql<string | null>`after::text`.as('afterText')])
+    .where('resultId', '=', resultId)
+    .orderBy('id')
+    .execute();
+
+export const resultAppeals = (db: Db, resultId: string) => db.selectFrom('appraisalAppeals').selectAll().where('resultId', '=', resultId).orderBy('raisedAt').execute();
+export const openAppeal = (db: Db, resultId: string) =>
+  db.selectFrom('appraisalAppeals').selectAll().where('resultId', '=', resultId).where('status', '=', 'open').executeTakeFirst();
+
+/** The active template of a kind; the default is installed on first use. */
+export async function activeTemplate(db: Db, kind: 'self' | 'supervisor') {
+  const read = () =>
+    db
+      .selectFrom('appraisalTemplates')
+      .select(['id', 'kind', 'name', sql<string>`items::text`.as('itemsText'), 'version'])
+      .where('kind', '=', kind)
+      .where('active', '=', true)
+      .executeTakeFirst();
+  let row = await read();
+  if (!row) {
+    const d = DEFAULT_TEMPLATES[kind];
+    await sql`INSERT INTO appraisal_templates (kind, name, items) VALUES (${kind}, ${d.name}, ${JSON.stringify(d.items)}::jsonb)
+      ON CONFLICT (kind) WHERE active DO NOTHING`.execute(db);
+    row = await read();
+  }
+  const { itemsText, ...rest } = row!;
+  return { ...rest, items: JSON.parse(itemsText) as TemplateItem[] };
+}
+
+/** A manager's or HR's user ids, for escalations; a team supervisor's user id. */
+export function usersByRole(db: Db, roles: readonly ('hr' | 'manager')[]) {
+  return db.selectFrom('users').select(['id', 'locale', 'displayName']).where('role', 'in', roles).where('active', '=', true).execute();
+}
+export function usersOfEmployees(db: Db, employeeIds: readonly string[]) {
+  if (!employeeIds.length) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'locale', 'displayName', 'employeeId']).where('employeeId', 'in', employeeIds).where('active', '=', true).execute();
+}

@@ -1,0 +1,48 @@
+import type { Catalog } from './catalog.ts';
+
+// Messages of the appraisal module (issue 6, P5), in both languages.
+export const appraisalMessages = {
+  'appraisal.period_exists': { en: 'The appraisal period {label} is already open', 'zh-CN': '考核期 {label} 已开启' },
+  'appraisal.period_not_ended': { en: 'The period {label} has not ended yet', 'zh-CN': '考核期 {label} 尚未结束' },
+  'appraisal.period_closed': {
+    en: 'The period {label} is {status}: HR must reopen it, with a reason, before it can be recomputed or edited',
+    'zh-CN': '考核期 {label} 已{status}：须由人力资源部说明理由重新开启后才能重算或修改',
+  },
+  'appraisal.period_status': { en: 'The period {label} is {status}; this step needs it {needed}', 'zh-CN': '考核期 {label} 当前为{status}，此操作需要{needed}' },
+  'appraisal.published': {
+    en: 'This result is published: changes go through an appeal or an HR calibration, with history kept',
+    'zh-CN': '该结果已发布：如需变更，请通过申诉或人力资源部校准，修改记录将保留',
+  },
+  'appraisal.step_done': { en: 'This step has already been done', 'zh-CN': '此步骤已完成' },
+  'appraisal.self_late': {
+    en: 'The self-evaluation was due on {dueOn} and late ones are not accepted',
+    'zh-CN': '自评截止日为 {dueOn}，逾期不再受理',
+  },
+  'appraisal.not_published': { en: 'This result is not published yet', 'zh-CN': '该结果尚未发布' },
+  'appraisal.appeal_window': { en: 'Appeals against this result closed on {dueOn}', 'zh-CN': '该结果的申诉期已于 {dueOn} 截止' },
+  'appraisal.no_appeal': { en: 'There is no open appeal on this result', 'zh-CN': '该结果没有待处理的申诉' },
+  'appraisal.answers': { en: 'Some answers are missing or invalid: {fields}', 'zh-CN': '部分评价项缺失或无效：{fields}' },
+  'appraisal.appeals_open': { en: 'Answer the {count} open appeal(s) first', 'zh-CN': '请先答复 {count} 项待处理的申诉' },
+  'appraisal.not_technician': { en: 'Only technicians are appraised', 'zh-CN': '只有技术人员参加考核' },
+  'appraisal.no_result': { en: 'No appraisal result for this period', 'zh-CN': '该考核期没有考核结果' },
+  'appraisal.not_arrived': { en: 'Only an arrival can be excused; this order has no arrival', 'zh-CN': '只有已到场的工单才能登记到场豁免' },
+  'appraisal.status.open': { en: 'open', 'zh-CN': '进行中' },
+  'appraisal.status.published': { en: 'published', 'zh-CN': '已发布' },
+  'appraisal.status.closed': { en: 'closed', 'zh-CN': '已关闭' },
+  'appraisal.reminder.subject': { en: 'Appraisal {label}: {step} due on {dueOn}', 'zh-CN': '{label} 考核：{step}将于 {dueOn} 截止' },
+  'appraisal.reminder.body': { en: '{who}: {step} for {label} is due on {dueOn}.', 'zh-CN': '{who}：{label} 考核的{step}将于 {dueOn} 截止。' },
+  'appraisal.escalation.subject': { en: 'Overdue: appraisal {label}, {step}', 'zh-CN': '已逾期：{label} 考核的{step}' },
+  'appraisal.escalation.body': { en: '{who}: {step} for {label} was due on {dueOn} and is not done.', 'zh-CN': '{who}：{label} 考核的{step}已于 {dueOn} 截止，尚未完成。' },
+  'appraisal.step.self': { en: 'the self-evaluation', 'zh-CN': '自评' },
+  'appraisal.step.review': { en: 'the supervisor review', 'zh-CN': '主管评价' },
+  'appraisal.step.publish': { en: 'publishing the results', 'zh-CN': '结果发布' },
+  'appraisal.step.acknowledge': { en: 'acknowledging the result (or appealing)', 'zh-CN': '确认结果（或申诉）' },
+  'appraisal.published.subject': { en: 'Your appraisal result for {label} is published', 'zh-CN': '您的 {label} 考核结果已发布' },
+  'appraisal.published.body': { en: 'Grade {grade}, score {score}. You may acknowledge it or appeal by {dueOn}.', 'zh-CN': '等级 {grade}，得分 {score}。请确认，或在 {dueOn} 前提出申诉。' },
+  'appraisal.appeal.subject': { en: 'Appraisal appeal: {name}, {label}', 'zh-CN': '考核申诉：{name}，{label}' },
+  'appraisal.appeal.body': { en: '{name} appealed the {label} result: {reason}', 'zh-CN': '{name}对 {label} 考核结果提出申诉：{reason}' },
+  'appraisal.answered.subject': { en: 'Your appeal on {label} is answered', 'zh-CN': '您对 {label} 考核的申诉已答复' },
+  'appraisal.answered.body': { en: '{answer}', 'zh-CN': '{answer}' },
+  'appraisal.calibrated.subject': { en: 'Your appraisal result for {label} was calibrated', 'zh-CN': '您的 {label} 考核结果已校准' },
+  'appraisal.calibrated.body': { en: 'New score {score} (grade {grade}). Reason: {reason}', 'zh-CN': '新得分 {score}（等级 {grade}）。理由：{reason}' },
+} as const satisfies Catalog;
