@@ -6,6 +6,7 @@ import { startInboundSmtp } from './modules/inbound-email/smtp.ts';
 import { startNotificationDispatcher } from './modules/notifications/dispatcher.ts';
 import { configureNotificationChannels } from './modules/notifications/service.ts';
 import { startFollowUpEscalation } from './modules/feedback/escalation.ts';
+import { startAppraisalCycle } from './modules/appraisal/cycle-job.ts';
 import { startSlaAlerts } from './modules/work-orders/sla-alerts.ts';
 import { prepareDatabase } from './startup.ts';
 
@@ -35,6 +36,8 @@ const inboundSmtp = config.inboundSmtp ? await startInboundSmtp(database.db, con
 const dispatcher = startNotificationDispatcher(database.db, config, app.log);
 const slaAlerts = startSlaAlerts(database.db, app.log);
 const followUpEscalation = startFollowUpEscalation(database.db, app.log);
+// P5.2: periods open on the 1st, reminders before deadlines, escalations after.
+const appraisalCycle = startAppraisalCycle(database.db, app.log);
 
 const url = `http://localhost:${config.port}`;
 const where = config.database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.database.dataDir}`;
@@ -55,7 +58,7 @@ console.log(`${lines.join('\n')}\n`);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
-    await Promise.all([dispatcher.stop(), slaAlerts.stop(), followUpEscalation.stop(), inboundSmtp?.close()]);
+    await Promise.all([dispatcher.stop(), slaAlerts.stop(), followUpEscalation.stop(), appraisalCycle.stop(), inboundSmtp?.close()]);
     await app.close();
     await database.close();
     process.exit(0);

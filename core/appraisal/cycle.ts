@@ -104,13 +104,14 @@ export function resultActionProblem(
   action: ResultAction,
   status: ResultStatus,
   periodStatus: PeriodStatus,
-  ctx: { today: string; selfDueOn: string; publishedOn: string | null; cycle: AppraisalCycle },
+  ctx: { today: string; selfDueOn: string; selfSubmitted: boolean; publishedOn: string | null; cycle: AppraisalCycle },
 ): 'published' | 'closed' | 'not_published' | 'step_done' | 'late' | 'appeal_window' | 'no_appeal' | null {
   const editable = periodStatus === 'open';
   switch (action) {
     case 'self':
       if (!editable) return periodStatus === 'closed' ? 'closed' : 'published';
-      if (status !== 'self_pending' && status !== 'review_pending') return 'step_done';
+      // Until the supervisor has reviewed, a self-evaluation may be revised; after, only a first one is taken.
+      if (!(status === 'self_pending' || status === 'review_pending' || (status === 'reviewed' && !ctx.selfSubmitted))) return 'step_done';
       if (ctx.today > ctx.selfDueOn && ctx.cycle.lateSelfEvaluation === 'refuse') return 'late';
       return null;
     case 'review':

@@ -33,7 +33,7 @@ async function migratedTemplate(): Promise<Blob> {
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped on close).
  */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: null, template: await migratedTemplate() });
@@ -51,6 +51,7 @@ export async function createTestDatabase(): Promise<Database> {
   await migrateToLatest(database.db);
   return {
     ...database,
+    url: url.toString(),
     close: async () => {
       await database.close();
       const dropper = new pg.Client({ connectionString: serverUrl });
@@ -59,4 +60,14 @@ export async function createTestDatabase(): Promise<Database> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * A second application instance's connection to the same database: a separate pool on the
+ * PostgreSQL server; on PGlite (one process, one connection) the same database, so a test of
+ * concurrent instances still runs, though only PostgreSQL makes them truly separate.
+ */
+export async function secondInstance(database: Database & { url?: string }): Promise<Database> {
+  if (database.engine === 'postgres' && database.url) return openDatabase({ kind: 'postgres', url: database.url });
+  return { ...database, close: async () => {} };
 }

@@ -13,7 +13,7 @@ import { createTestDatabase } from './database.ts';
 export const TEST_PASSWORD = 'test-password-1';
 let passwordHash: Promise<string> | undefined;
 
-export type TestApp = { app: FastifyInstance; db: Kysely<DB>; database: Database; close: () => Promise<void> };
+export type TestApp = { app: FastifyInstance; db: Kysely<DB>; database: Database & { url?: string }; close: () => Promise<void> };
 
 /** A fresh database and application for one test file. */
 export async function createTestApp(): Promise<TestApp> {
