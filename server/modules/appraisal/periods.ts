@@ -164,9 +164,8 @@ export async function openPeriodByHand(ctx: ServiceContext, label: string) {
   return presentOne(ctx.db, ctx, opened.periodId);
 }
 
-function closedError(p: PeriodRow, locale: ServiceContext['actor']['locale']) {
-  return new AppError(409, 'appraisal.period_closed', { params: { label: p.label, status: message(`appraisal.status.${p.status}`, locale) } });
-}
+/** 409: a published or closed period changes only after HR reopens it (P5.2). */
+export const closedError = (label: string) => new AppError(409, 'appraisal.period_closed', { params: { label } });
 
 async function lockPeriod(trx: Transaction<DB>, id: string, version: number) {
   const p = await findPeriod(trx, id);
@@ -190,7 +189,7 @@ async function bumpPeriod(trx: Transaction<DB>, p: PeriodRow, values: Partial<{ 
 export async function recomputePeriod(ctx: ServiceContext, id: string, version: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const p = await lockPeriod(trx, id, version);
-    if (p.status !== 'open') throw closedError(p, ctx.actor.locale);
+    if (p.status !== 'open') throw closedError(p.label);
     const before = await hashes(trx, id);
     await compute(trx, p);
     const after = await hashes(trx, id);
@@ -212,7 +211,7 @@ const hashes = async (db: Db, periodId: string) =>
 export async function publishPeriod(ctx: ServiceContext, id: string, version: number) {
   await ctx.db.transaction().execute(async (trx) => {
     const p = await lockPeriod(trx, id, version);
-    if (p.status !== 'open') throw closedError(p, ctx.actor.locale);
+    if (p.status !== 'open') throw closedError(p.label);
     const now = new Date();
     const today = await companyToday(trx, now);
     await bumpPeriod(trx, p, { status: 'published', publishedAt: now });
@@ -282,11 +281,7 @@ export async function closePeriod(ctx: ServiceContext, id: string, version: numb
   await ctx.db.transaction().execute(async (trx) => {
     const p = await lockPeriod(trx, id, version);
     if (p.status !== 'published') {
-      throw errors.rule('appraisal.period_status', {
-        label: p.label,
-        status: message(`appraisal.status.${p.status}`, ctx.actor.locale),
-        needed: message('appraisal.status.published', ctx.actor.locale),
-      });
+      throw errors.rule('appraisal.period_not_published', { label: p.label });
     }
     await refuseOpenAppeals(trx, p);
     await bumpPeriod(trx, p, { status: 'closed', closedAt: new Date() });
@@ -305,11 +300,7 @@ export async function reopenPeriod(ctx: ServiceContext, id: string, version: num
   await ctx.db.transaction().execute(async (trx) => {
     const p = await lockPeriod(trx, id, version);
     if (p.status === 'open') {
-      throw errors.rule('appraisal.period_status', {
-        label: p.label,
-        status: message('appraisal.status.open', ctx.actor.locale),
-        needed: `${message('appraisal.status.published', ctx.actor.locale)} / ${message('appraisal.status.closed', ctx.actor.locale)}`,
-      });
+      throw errors.rule('appraisal.period_already_open', { label: p.label });
     }
     await refuseOpenAppeals(trx, p);
     await bumpPeriod(trx, p, { status: 'open', closedAt: null });

@@ -21,6 +21,7 @@ import {
   usersByRole,
   usersOfEmployees,
 } from './queries.ts';
+import { closedError } from './periods.ts';
 import { policyOf, policyVersion, rescore } from './scoring.ts';
 
 // One technician's result through the steps of P5.3: the self-evaluation (P5.3.1), the
@@ -227,7 +228,7 @@ async function prepare(ctx: ServiceContext, trx: Transaction<DB>, id: string, ac
     cycle: policy.cycle.value,
   });
   if (problem === 'closed') {
-    throw new AppError(409, 'appraisal.period_closed', { params: { label: r.periodLabel, status: message('appraisal.status.closed', ctx.actor.locale) } });
+    throw closedError(r.periodLabel);
   }
   if (problem === 'late') throw errors.rule('appraisal.self_late', { dueOn: r.selfDueOn });
   if (problem === 'appeal_window') throw errors.rule('appraisal.appeal_window', { dueOn: appealDueOn(publishedOn!, policy.cycle.value) });
