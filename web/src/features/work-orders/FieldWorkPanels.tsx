@@ -1,6 +1,7 @@
 import type { WorkOrder } from '../../api/types.ts';
 import '../../locales/field.ts';
 import { OrderAcceptancePanel } from '../acceptance/OrderAcceptancePanel.tsx';
+import { ArrivalExcusePanel } from '../appraisal/ArrivalExcusePanel.tsx';
 import { OrderFeedbackPanel } from '../feedback/OrderFeedbackPanel.tsx';
 import { OrderReportPanel } from '../reports/OrderReportPanel.tsx';
 import { OrderChecklistsPanel } from '../site-work/OrderChecklistsPanel.tsx';
@@ -21,6 +22,7 @@ export function FieldWorkPanels({ order }: { order: WorkOrder }) {
       <OrderReportPanel order={order} />
       <OrderFeedbackPanel order={order} />
       <ServiceRecordCard order={order} />
+      <ArrivalExcusePanel order={order} />
     </>
   );
 }

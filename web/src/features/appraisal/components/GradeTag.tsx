@@ -1,0 +1,2 @@
+// The grade tag lives with the status tags; this name is kept for imports by file.
+export { GradeTag } from './StatusTag.tsx';
