@@ -4,6 +4,7 @@ import type { DB } from './db/schema.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { isDatabaseEmpty, seedDemoCompany } from './db/seed/demo.ts';
+import { seedDemoAppraisal } from './db/seed/demo-appraisal.ts';
 import { seedDemoDispatch } from './db/seed/demo-dispatch.ts';
 import { seedDemoFeedback } from './db/seed/demo-feedback.ts';
 import { seedDemoFaultCodes } from './db/seed/demo-reports.ts';
@@ -38,6 +39,8 @@ export async function seedDemo(db: Kysely<DB>): Promise<void> {
   await seedDemoDispatch(db);
   await seedDemoWorkOrders(db);
   await seedDemoFeedback(db);
+  // Last month's work of the demo team, and its appraisal period opened (issue 6).
+  await seedDemoAppraisal(db);
   // The demo's past is not mailed to anyone: only in-app notices of it are kept.
   await db.deleteFrom('notifications').where('channel', '<>', 'in_app').execute();
 }
