@@ -80,7 +80,13 @@ function checkSquare(rows: unknown, n: number, what: string): (number | null)[][
 }
 
 async function fetchJson(url: string, init: RequestInit = {}): Promise<unknown> {
-  const res = await fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  const request = () => fetch(url, { ...init, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+  // A network failure (a TypeError, e.g. a kept-alive connection the server has just closed)
+  // gets one fresh try; a timeout or an HTTP error does not.
+  const res = await request().catch((err: unknown) => {
+    if (err instanceof TypeError) return request();
+    throw err;
+  });
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.json();
 }
