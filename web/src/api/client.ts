@@ -149,3 +149,24 @@ export function fieldPath(field: string): (string | number)[] {
     .filter((part) => part !== '')
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
+
+/**
+ * Downloads a file the API renders (an Excel export), named as the server says, else
+ * `fallbackName`; texts inside it follow the current UI language (sent as Accept-Language).
+ */
+export async function downloadFile(path: string, query: Query | undefined, fallbackName: string): Promise<void> {
+  const response = await fetch(`${API_BASE}${path}${toQueryString(query)}`, {
+    credentials: 'same-origin',
+    headers: { 'Accept-Language': currentLanguage() },
+  });
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
-import { API_BASE, api, currentLanguage, toQueryString } from '../../api/client.ts';
+import { api, downloadFile } from '../../api/client.ts';
 import type {
   dashboardOptionsView,
   distributionView,
@@ -86,19 +86,6 @@ export function useDashboardOrders(filter: OrdersFilter | null) {
 }
 
 /** Downloads the period's workbook, headers in the current UI language (sent as Accept-Language). */
-export async function downloadDashboardExport(periodId: string, teamId?: string) {
-  const response = await fetch(`${API_BASE}/appraisal/dashboard/export${toQueryString({ periodId, teamId })}`, {
-    credentials: 'same-origin',
-    headers: { 'Accept-Language': currentLanguage() },
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'appraisal.xlsx';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadDashboardExport(periodId: string, teamId?: string) {
+  return downloadFile('/appraisal/dashboard/export', { periodId, teamId }, 'appraisal.xlsx');
 }

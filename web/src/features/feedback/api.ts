@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { API_BASE, api, currentLanguage, isApiError, seg, toQueryString } from '../../api/client.ts';
+import { API_BASE, api, downloadFile, isApiError, seg } from '../../api/client.ts';
 import type { Page } from '../../api/types.ts';
 import { useCursorList } from '../../components/useCursorList.ts';
 import type {
@@ -106,19 +106,6 @@ export function photoUrl(feedbackId: string, attachmentId: string) {
 }
 
 /** Downloads the defect report workbook, headers in the current UI language (sent as Accept-Language). */
-export async function downloadDefectReport(filters: DefectReportFilters) {
-  const response = await fetch(`${API_BASE}/feedback/defect-report.xlsx${toQueryString({ ...filters })}`, {
-    credentials: 'same-origin',
-    headers: { 'Accept-Language': currentLanguage() },
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'defect-report.xlsx';
-  const url = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+export function downloadDefectReport(filters: DefectReportFilters) {
+  return downloadFile('/feedback/defect-report.xlsx', { ...filters }, 'defect-report.xlsx');
 }
