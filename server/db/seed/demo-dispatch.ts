@@ -116,8 +116,13 @@ async function seedDay(db: Transaction<DB>, now: Date): Promise<DemoDispatchSumm
     const [h, m] = hhmm.split(':').map(Number) as [number, number];
     return new Date(dayStart.getTime() + (h * 60 + m) * 60_000);
   };
-  const shiftStart = clock(defaults.start);
-  const shiftEnd = clock(defaults.end);
+  const dayShift = { start: clock(defaults.start).getTime(), end: clock(defaults.end).getTime() };
+  // Seeded with under four hours of the day shift left (an evening start), the demo team works a
+  // late shift from now, so the demo day still has work to plan (an e2e run late in the day).
+  const late = dayShift.end - now.getTime() < 4 * 3_600_000;
+  const shiftStart = late ? new Date(Math.ceil((now.getTime() + 15 * 60_000) / HALF_HOUR) * HALF_HOUR) : new Date(dayShift.start);
+  // A late shift ends by midnight: work after it would belong to a day nobody is on shift.
+  const shiftEnd = new Date(Math.min(shiftStart.getTime() + (dayShift.end - dayShift.start), late ? zonedDayStart(day, timeZone, 1).getTime() : Number.POSITIVE_INFINITY));
 
   // Bases and homes.
   const technicians = await db
@@ -164,8 +169,8 @@ async function seedDay(db: Transaction<DB>, now: Date): Promise<DemoDispatchSumm
   const leavingEarly = others[1];
   const shifts = new Map<string, { startsAt: Date; endsAt: Date; startsFrom: 'home' | 'office'; endsAtPlace: 'home' | 'office' }>();
   const usual = { startsAt: shiftStart, endsAt: shiftEnd, startsFrom: defaults.startsFrom, endsAtPlace: defaults.endsAt };
-  // On a weekend or holiday the demo team is on duty (a shift record each), so there is a day to plan.
-  if (!isWorkingDay(day, calendar)) for (const t of team) if (t !== onLeave) shifts.set(t.id, { ...usual });
+  // On a weekend or holiday, or late in the day, the demo team is on duty (a shift record each), so there is a day to plan.
+  if (!isWorkingDay(day, calendar) || late) for (const t of team) if (t !== onLeave) shifts.set(t.id, { ...usual });
   // Leaving three and a half hours early (14:00 with the default shift).
   const early = new Date(Math.max(shiftStart.getTime() + 60 * 60_000, shiftEnd.getTime() - 210 * 60_000));
   if (leavingEarly) shifts.set(leavingEarly.id, { ...usual, endsAt: early });
