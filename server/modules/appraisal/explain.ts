@@ -1,8 +1,8 @@
-import { sql } from 'kysely';
 import { arrivalOutcome } from '../../../core/service-record.ts';
 import type { IndicatorKey, ScoredIndicator } from '../../../core/appraisal/indicators.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { errors } from '../../platform/errors.ts';
+import { arrivalRows, assistRows, closureRows, consultationRows, factIds, growthRows, ratingRows } from './explain-queries.ts';
 import { findPeriod } from './queries.ts';
 import { policyOf } from './scoring.ts';
 import { loadReadable } from './results.ts';
@@ -25,26 +25,10 @@ type Item = {
 };
 const blank = { workOrderId: null, number: null, at: null, dueAt: null, minutes: null, rating: null, excuse: null };
 
-async function idsOf(ctx: ServiceContext, resultId: string) {
-  return ctx.db
-    .selectFrom('appraisalResults')
-    .select(['onTimeIds', 'lateIds', 'excusedIds', 'closedIds', 'reopenedIds', 'ratingIds', 'growthIds', 'consultationIds', 'assistIds', 'employeeId'])
-    .where('id', '=', resultId)
-    .executeTakeFirstOrThrow();
-}
-
-const none = ['00000000-0000-0000-0000-000000000000'];
-const orIn = (ids: readonly string[]) => (ids.length ? ids : none);
 
 async function arrivals(ctx: ServiceContext, ids: { onTimeIds: string[]; lateIds: string[]; excusedIds: string[] }): Promise<Item[]> {
   const all = [...ids.onTimeIds, ...ids.lateIds, ...ids.excusedIds];
-  const rows = await ctx.db
-    .selectFrom('workOrders as wo')
-    .leftJoin('arrivalExcuses as x', 'x.workOrderId', 'wo.id')
-    .select(['wo.id', 'wo.number', 'wo.title', 'wo.arrivedAt', 'wo.arrivalDueAt', 'x.reason', 'x.evidence', 'x.recordedByLabel', 'x.recordedAt'])
-    .where('wo.id', 'in', orIn(all))
-    .orderBy('wo.arrivedAt')
-    .execute();
+  const rows = await arrivalRows(ctx.db, all);
   const excused = new Set(ids.excusedIds);
   const late = new Set(ids.lateIds);
   return rows.map((o) => {
@@ -71,12 +55,7 @@ async function arrivals(ctx: ServiceContext, ids: { onTimeIds: string[]; lateIds
 
 async function closures(ctx: ServiceContext, ids: { closedIds: string[]; reopenedIds: string[] }): Promise<Item[]> {
   const reopened = new Set(ids.reopenedIds);
-  const rows = await ctx.db
-    .selectFrom('workOrders')
-    .select(['id', 'number', 'title', 'closedAt', 'resolvedAt', 'reopenCount'])
-    .where('id', 'in', orIn(ids.closedIds))
-    .orderBy('closedAt')
-    .execute();
+  const rows = await closureRows(ctx.db, ids.closedIds);
   return rows.map((o) => ({
     ...blank,
     kind: 'order',
@@ -89,23 +68,12 @@ async function closures(ctx: ServiceContext, ids: { closedIds: string[]; reopene
 }
 
 async function ratings(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
-  const rows = await ctx.db
-    .selectFrom('customerRatings as cr')
-    .innerJoin('workOrders as wo', 'wo.id', 'cr.workOrderId')
-    .select(['cr.rating', 'cr.source', 'cr.ratedAt', 'wo.id', 'wo.number', 'wo.title'])
-    .where('cr.id', 'in', orIn(ids))
-    .orderBy('cr.ratedAt')
-    .execute();
+  const rows = await ratingRows(ctx.db, ids);
   return rows.map((r) => ({ ...blank, kind: 'rating', status: r.source, workOrderId: r.id, number: r.number, title: r.title, at: r.ratedAt.toISOString(), rating: r.rating }));
 }
 
 async function growth(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
-  const rows = await ctx.db
-    .selectFrom('growthRecords')
-    .select(['kind', 'title', 'occurredOn', 'hours', 'score', 'passed', 'accepted'])
-    .where('id', 'in', orIn(ids))
-    .orderBy('occurredOn')
-    .execute();
+  const rows = await growthRows(ctx.db, ids);
   return rows.map((g) => ({
     ...blank,
     kind: 'growth',
@@ -116,19 +84,8 @@ async function growth(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
 }
 
 async function teamwork(ctx: ServiceContext, employeeId: string, ids: { consultationIds: string[]; assistIds: string[] }): Promise<Item[]> {
-  const consultations = await ctx.db
-    .selectFrom('consultations as c')
-    .innerJoin('workOrders as wo', 'wo.id', 'c.workOrderId')
-    .innerJoin('consultationParticipants as cp', (j) => j.onRef('cp.consultationId', '=', 'c.id').on('cp.employeeId', '=', employeeId))
-    .select(['c.topic', 'c.status', 'cp.contributed', 'cp.joinedAt', 'wo.id', 'wo.number'])
-    .where('c.id', 'in', orIn(ids.consultationIds))
-    .orderBy('cp.joinedAt')
-    .execute();
-  const assists = await ctx.db
-    .selectFrom('workOrders as wo')
-    .select(['wo.id', 'wo.number', 'wo.title', sql<Date | null>`(SELECT min(check_in_at) FROM site_visits v WHERE v.work_order_id = wo.id AND v.employee_id = ${employeeId})`.as('at')])
-    .where('wo.id', 'in', orIn(ids.assistIds))
-    .execute();
+  const consultations = await consultationRows(ctx.db, employeeId, ids.consultationIds);
+  const assists = await assistRows(ctx.db, employeeId, ids.assistIds);
   return [
     ...consultations.map((c) => ({
       ...blank,
@@ -148,7 +105,7 @@ export async function explainIndicator(ctx: ServiceContext, resultId: string, in
   const period = await findPeriod(ctx.db, r.periodId);
   if (!period) throw errors.notFound();
   const policy = policyOf(period);
-  const ids = await idsOf(ctx, resultId);
+  const ids = await factIds(ctx.db, resultId);
   const scored = r.indicatorsText ? (JSON.parse(r.indicatorsText) as { items: ScoredIndicator[] }).items.find((i) => i.key === indicator) : undefined;
   if (!scored) throw errors.notFound();
   const items =

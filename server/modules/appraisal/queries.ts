@@ -180,6 +180,24 @@ export const resultAppeals = (db: Db, resultId: string) => db.selectFrom('apprai
 export const openAppeal = (db: Db, resultId: string) =>
   db.selectFrom('appraisalAppeals').selectAll().where('resultId', '=', resultId).where('status', '=', 'open').executeTakeFirst();
 
+export const resultDevelopmentActions = (db: Db, resultId: string) =>
+  db.selectFrom('developmentActions').selectAll().where('resultId', '=', resultId).orderBy('createdAt').execute();
+
+/** Appeals with their period and employee, newest first (HR's queue). */
+export function appealRows(db: Db, status?: 'open' | 'answered') {
+  let q = db
+    .selectFrom('appraisalAppeals as a')
+    .innerJoin('appraisalResults as r', 'r.id', 'a.resultId')
+    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
+    .innerJoin('employees as e', 'e.id', 'r.employeeId')
+    .selectAll('a')
+    .select(['p.label as periodLabel', 'e.name as employeeName'])
+    .orderBy('a.raisedAt', 'desc')
+    .limit(500);
+  if (status) q = q.where('a.status', '=', status);
+  return q.execute();
+}
+
 /** The active template of a kind; the default is installed on first use. */
 export async function activeTemplate(db: Db, kind: 'self' | 'supervisor') {
   const read = () =>

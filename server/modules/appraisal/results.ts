@@ -17,6 +17,8 @@ import {
   openAppeal,
   type ResultRow,
   resultAppeals,
+  appealRows,
+  resultDevelopmentActions,
   resultHistory,
   usersByRole,
   usersOfEmployees,
@@ -90,12 +92,7 @@ export async function getResult(ctx: ServiceContext, id: string) {
     findPeriod(ctx.db, r.periodId),
     resultHistory(ctx.db, id),
     resultAppeals(ctx.db, id),
-    ctx.db
-      .selectFrom('developmentActions')
-      .selectAll()
-      .where('resultId', '=', id)
-      .orderBy('createdAt')
-      .execute(),
+    resultDevelopmentActions(ctx.db, id),
     companyToday(ctx.db),
   ]);
   const policy = policyOf(period!);
@@ -188,17 +185,7 @@ function presentAppeal(a: Appeal) {
 }
 
 export async function listAppeals(ctx: ServiceContext, status?: 'open' | 'answered') {
-  let q = ctx.db
-    .selectFrom('appraisalAppeals as a')
-    .innerJoin('appraisalResults as r', 'r.id', 'a.resultId')
-    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
-    .innerJoin('employees as e', 'e.id', 'r.employeeId')
-    .selectAll('a')
-    .select(['p.label as periodLabel', 'e.name as employeeName'])
-    .orderBy('a.raisedAt', 'desc')
-    .limit(500);
-  if (status) q = q.where('a.status', '=', status);
-  return (await q.execute()).map((a) => ({ ...presentAppeal(a), periodLabel: a.periodLabel, employeeName: a.employeeName }));
+  return (await appealRows(ctx.db, status)).map((a) => ({ ...presentAppeal(a), periodLabel: a.periodLabel, employeeName: a.employeeName }));
 }
 
 const PROBLEMS = {
