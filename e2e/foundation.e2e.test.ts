@@ -40,11 +40,15 @@ async function pickDate(page: Page, testId: string, date: string) {
   await input.press('Enter');
 }
 
-/** Chooses an option of an antd Select, again until the select shows it (a busy machine may drop the first click). */
+/**
+ * Chooses an option of an antd Select, again until the select shows it: on a busy machine the
+ * dropdown may still be moving, or close, when the option is clicked (it is opened again only if closed).
+ */
 async function chooseOption(page: Page, testId: string, label: string) {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
   await until(async () => {
-    await page.getByTestId(testId).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
+    if (!(await option.isVisible())) await page.getByTestId(testId).click();
+    await option.click({ timeout: 5000 }).catch(() => {});
   }, page.locator('.ant-select-content-has-value', { hasText: label }));
 }
 
