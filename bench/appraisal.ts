@@ -18,26 +18,28 @@
 //
 // After the load the database is closed and opened again (the measuring process has not bulk-loaded).
 // Each run: the lower bound once to warm the cache, then timed (on the server also with parallel
-// query off, the way the freeze's INSERT ... SELECT has to run); then the close, timed:
-// openPeriod(db, monthPeriod('2026-10-01'), { label: 'bench', today: '2026-11-01' }) (claim,
-// freeze the facts in one statement, copy the forms, score in TypeScript, batch update), checked
-// afterwards: a period id, one scored result per technician, and the same totals as the lower bound.
+// query off, for comparison); then the close, timed:
+// openPeriod(db, monthPeriod('2026-10-01'), { label: 'bench', today: '2026-11-01' }) (claim, count
+// the facts and their digests in one SELECT, score in TypeScript, write each result once in
+// batches), checked afterwards: a period id, one scored result per technician, and the same totals
+// as the lower bound.
 //
 // Besides wall time (close_ms, lower_bound_ms, ratio: the issue's figures) it reports CPU time:
 // this process's, plus on the server the CPU of the database's backends read from /proc (same host).
 // On a shared machine a process waiting for a CPU has its wall time stretched by the load (load1 is
 // printed), its CPU time much less: cpu_ratio = close CPU / lower bound CPU (on the server the serial
-// lower bound, since a parallel one's worker processes are not counted) is the steadier comparison.
+// lower bound, since parallel worker processes are not counted; the close's facts SELECT runs in
+// parallel too, so its CPU is undercounted alike) is the steadier comparison.
 //
 // Memory: the process's RSS is sampled every 20 ms by a worker thread during the close only
 // (PGlite runs its queries synchronously on the main thread, so a timer there would not fire
-// during the freeze); peak_rss_mb is the peak, baseline_rss_mb the RSS just before (after a full GC). On the server
+// while the facts are counted); peak_rss_mb is the peak, baseline_rss_mb the RSS just before (after a full GC). On the server
 // the private memory (RssAnon) of the database's backends is sampled too.
 //
 // --runs n repeats lower bound and close (the period deleted between runs) and reports medians.
 // --scaling also runs 1/4 of the orders in a child process (same technicians, a fresh process)
 // and adds rss_by_orders, close_ms_by_orders and the like. --explain prints EXPLAIN (ANALYZE,
-// BUFFERS) of the lower bound and of the freeze statement (rolled back), and runs a second close
+// BUFFERS) of the lower bound and of the facts statement, and runs a second close
 // with every query timed, grouped by step (second_close_steps; "typescript" is the rest).
 //
 // stdout: one JSON line per engine; stderr: progress. Never part of `npm test`.
@@ -68,7 +70,7 @@ import { zonedDayStart } from '../core/time.ts';
 import { type Database, type Engine, openDatabase } from '../server/db/client.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { DB } from '../server/db/schema.ts';
-import { type FactsWindow, freezeFacts } from '../server/modules/appraisal/facts-queries.ts';
+import { type FactsWindow, factsSelect } from '../server/modules/appraisal/facts-queries.ts';
 import { openPeriod } from '../server/modules/appraisal/periods.ts';
 import { ensureDefaultSettings, getSetting } from '../server/modules/settings/service.ts';
 
@@ -359,7 +361,7 @@ async function tableCounts(db: Kysely<DB>): Promise<Record<string, number>> {
 
 /**
  * The practical lower bound: one aggregate SELECT over the same tables, window and conditions as
- * the freeze statement (facts-queries.ts factsCtes), counting the same figures per technician —
+ * the facts statement (facts-queries.ts factsSelect), counting the same figures per technician —
  * ratings count and sum; on time, late, excused; closed, reopened; the growth sums; consultations
  * joined and helped; distinct orders assisted — with counts instead of id arrays and no writes.
  */
@@ -397,8 +399,7 @@ function lowerBoundQuery(w: FactsWindow) {
         coalesce(sum(hours) FILTER (WHERE kind = 'training'), 0) AS training_hours,
         count(*) FILTER (WHERE kind = 'exam' AND passed) AS exams_passed,
         count(*) FILTER (WHERE kind = 'certificate') AS certificates,
-        count(*) FILTER (WHERE kind = 'innovation' AND accepted) AS innovations,
-        count(*) AS growth
+        count(*) FILTER (WHERE kind = 'innovation' AND accepted) AS innovations
       FROM growth_records
       WHERE occurred_on >= ${w.startsOn} AND occurred_on < ${w.endsOn}
       GROUP BY employee_id
@@ -421,7 +422,7 @@ function lowerBoundQuery(w: FactsWindow) {
       coalesce(arr.on_time, 0)::int AS on_time, coalesce(arr.late, 0)::int AS late, coalesce(arr.excused, 0)::int AS excused,
       coalesce(clo.closed, 0)::int AS closed, coalesce(clo.reopened, 0)::int AS reopened,
       coalesce(gro.training_hours, 0)::float8 AS training_hours, coalesce(gro.exams_passed, 0)::int AS exams_passed,
-      coalesce(gro.certificates, 0)::int AS certificates, coalesce(gro.innovations, 0)::int AS innovations, coalesce(gro.growth, 0)::int AS growth,
+      coalesce(gro.certificates, 0)::int AS certificates, coalesce(gro.innovations, 0)::int AS innovations,
       coalesce(con.joined, 0)::int AS consultations_joined, coalesce(con.helped, 0)::int AS consultations_helped,
       coalesce(ass.assists, 0)::int AS assists
     FROM staff s
@@ -442,7 +443,6 @@ const FIGURES = [
   'examsPassed',
   'certificates',
   'innovations',
-  'growth',
   'consultationsJoined',
   'consultationsHelped',
   'assists',
@@ -456,18 +456,18 @@ function totalsOf(rows: readonly LowerBoundRow[]): Totals {
   return t;
 }
 
-/** The same totals from the frozen results (cardinalities of the id arrays), to check that the close counted what the lower bound counts. */
+/** The same totals from the frozen results, to check that the close counted what the lower bound counts. */
 async function frozenTotals(db: Kysely<DB>, periodId: string): Promise<Totals & { results: number; scored: number }> {
   const { rows } = await sql<Totals & { results: number; scored: number }>`
     SELECT count(*)::int AS results, count(*) FILTER (WHERE indicators IS NOT NULL AND indicator_score IS NOT NULL)::int AS scored,
       coalesce(sum(rating_count), 0)::int AS rating_count, coalesce(sum(rating_sum), 0)::int AS rating_sum,
-      coalesce(sum(cardinality(on_time_ids)), 0)::int AS on_time, coalesce(sum(cardinality(late_ids)), 0)::int AS late,
-      coalesce(sum(cardinality(excused_ids)), 0)::int AS excused, coalesce(sum(cardinality(closed_ids)), 0)::int AS closed,
-      coalesce(sum(cardinality(reopened_ids)), 0)::int AS reopened, coalesce(sum(training_hours), 0)::float8 AS training_hours,
+      coalesce(sum(on_time_count), 0)::int AS on_time, coalesce(sum(late_count), 0)::int AS late,
+      coalesce(sum(excused_count), 0)::int AS excused, coalesce(sum(closed_count), 0)::int AS closed,
+      coalesce(sum(reopened_count), 0)::int AS reopened, coalesce(sum(training_hours), 0)::float8 AS training_hours,
       coalesce(sum(exams_passed), 0)::int AS exams_passed, coalesce(sum(certificates), 0)::int AS certificates,
-      coalesce(sum(innovations), 0)::int AS innovations, coalesce(sum(cardinality(growth_ids)), 0)::int AS growth,
+      coalesce(sum(innovations), 0)::int AS innovations,
       coalesce(sum(consultations_joined), 0)::int AS consultations_joined, coalesce(sum(consultations_helped), 0)::int AS consultations_helped,
-      coalesce(sum(cardinality(assist_ids)), 0)::int AS assists
+      coalesce(sum(assist_count), 0)::int AS assists
     FROM appraisal_results WHERE period_id = ${periodId}`.execute(db);
   const t = rows[0]!;
   t.trainingHours = round1(Number(t.trainingHours));
@@ -526,8 +526,8 @@ async function timeLowerBound(db: Kysely<DB>, engine: Engine, w: FactsWindow): P
 }
 
 /**
- * On the server: the lower bound with parallel query off, the way the freeze's INSERT ... SELECT
- * runs (PostgreSQL plans no parallel INSERT); all its CPU time is the backend's. Warmed up first.
+ * On the server: the lower bound with parallel query off, all its CPU time the backend's (the
+ * comparison for cpu_ratio). Warmed up first.
  */
 async function timeLowerBoundSerial(db: Kysely<DB>, w: FactsWindow): Promise<Timed<unknown>> {
   return db.transaction().execute(async (trx) => {
@@ -637,29 +637,14 @@ class QueryTimes implements KyselyPlugin {
 
 /** The steps of the close, told by their SQL (periods.ts compute, scoring.ts rescore). */
 const STEPS: [step: string, test: RegExp][] = [
-  ['freeze', /INSERT INTO appraisal_results/],
-  ['copy_forms', /update "appraisal_results" set "review_template"/],
-  ['read_counts', /cardinality\(on_time_ids\)/],
+  ['count_facts', /WITH\s+arrivals AS/],
+  ['read_evaluations', /"self_score", "supervisor_score"/],
+  ['write_results', /INSERT INTO appraisal_results/],
   ['write_scores', /SET\s+indicators = jsonb_build_object/],
   ['read_scores', /coalesce\(calibrated_score, composite\)/],
   ['write_grades', /SET grade = v\.grade/],
 ];
 const stepOf = (text: string) => STEPS.find(([, test]) => test.test(text))?.[0] ?? 'other_queries';
-
-/** Records a query without running it: the handle throws once it has the SQL. */
-class Capture implements KyselyPlugin {
-  query: CompiledQuery | null = null;
-  constructor(private readonly db: Kysely<DB>) {}
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.query = this.db.getExecutor().compileQuery(args.node, args.queryId);
-    throw new Captured();
-  }
-  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return args.result;
-  }
-}
-class Captured extends Error {}
-class Rollback extends Error {}
 
 async function explainText(db: Kysely<DB>, q: CompiledQuery): Promise<string> {
   const result = await db.executeQuery(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]));
@@ -669,24 +654,7 @@ async function explainText(db: Kysely<DB>, q: CompiledQuery): Promise<string> {
 async function explainAll(db: Kysely<DB>, engine: Engine, w: FactsWindow, periodId: string): Promise<Record<string, unknown>> {
   progress(`${engine}: EXPLAIN (ANALYZE, BUFFERS) lower bound\n${await explainText(db, lowerBoundQuery(w).compile(db))}\n`);
 
-  // The freeze statement into a scratch period, in a transaction that is rolled back.
-  const capture = new Capture(db);
-  await freezeFacts(db.withPlugin(capture), '00000000-0000-0000-0000-000000000000', w).catch((e) => {
-    if (!(e instanceof Captured)) throw e;
-  });
-  const freeze = capture.query!;
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      const { rows } = await sql<{ id: string }>`INSERT INTO appraisal_periods (kind, starts_on, ends_on, label, policy, self_due_on, review_due_on, publish_due_on, opened_by_label)
-        VALUES ('monthly', '1999-01-01', '1999-02-01', 'explain', '{}', '1999-02-05', '1999-02-08', '1999-02-10', 'bench') RETURNING id`.execute(trx);
-      const params = freeze.parameters.map((p) => (p === '00000000-0000-0000-0000-000000000000' ? rows[0]!.id : p));
-      progress(`${engine}: EXPLAIN (ANALYZE, BUFFERS) freeze statement (rolled back)\n${await explainText(trx, CompiledQuery.raw(freeze.sql, params))}\n`);
-      throw new Rollback();
-    })
-    .catch((e) => {
-      if (!(e instanceof Rollback)) throw e;
-    });
+  progress(`${engine}: EXPLAIN (ANALYZE, BUFFERS) facts statement\n${await explainText(db, factsSelect(w).compile(db))}\n`);
 
   // A second close, each query timed (wall and CPU), grouped by step; the rest is TypeScript (scoring, JSON) and the driver.
   await deletePeriod(db, periodId);

@@ -9,6 +9,7 @@ import * as workOrderIndexes from './migrations/2026112606_work_order_indexes.ts
 import * as fieldService from './migrations/2026112701_field_service.ts';
 import * as dispatch from './migrations/2026112702_dispatch.ts';
 import * as appraisal from './migrations/2026112801_appraisal.ts';
+import * as appraisalFactDigests from './migrations/2026112802_appraisal_fact_digests.ts';
 
 // Listed in code: Kysely's FileMigrationProvider cannot import .ts files under Vitest.
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '2026112701_field_service': fieldService,
   '2026112702_dispatch': dispatch,
   '2026112801_appraisal': appraisal,
+  '2026112802_appraisal_fact_digests': appraisalFactDigests,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -778,7 +778,6 @@ export interface DispatchPlansTable {
 type Num = ColumnType<string, string | number | undefined, string | number>;
 type NullableNum = ColumnType<string | null, string | number | null | undefined, string | number | null>;
 type Json = ColumnType<unknown, unknown, unknown>;
-type Ids = ColumnType<string[], string[] | undefined, string[]>;
 export type ExcuseReason = 'customer_reschedule' | 'customer_absent' | 'access_denied' | 'force_majeure' | 'other';
 export type GrowthKind = 'training' | 'exam' | 'certificate' | 'innovation';
 export type PeriodKind = 'monthly' | 'annual';
@@ -838,6 +837,9 @@ export interface AppraisalPeriodsTable {
   selfDueOn: DateOnly;
   reviewDueOn: DateOnly;
   publishDueOn: DateOnly;
+  /** The evaluation forms of the period's results, copied from HR's templates when it was first computed (annual: no self-evaluation). */
+  selfTemplate: Json;
+  reviewTemplate: Json;
   openedByLabel: string;
   openedAt: TimestampDefault;
   computedAt: NullableTimestamp;
@@ -864,33 +866,35 @@ export interface AppraisalResultsTable {
   teamId: string | null;
   ratingCount: Generated<number>;
   ratingSum: Generated<number>;
-  ratingIds: Ids;
-  onTimeIds: Ids;
-  lateIds: Ids;
-  excusedIds: Ids;
-  closedIds: Ids;
-  reopenedIds: Ids;
+  onTimeCount: Generated<number>;
+  lateCount: Generated<number>;
+  excusedCount: Generated<number>;
+  closedCount: Generated<number>;
+  reopenedCount: Generated<number>;
+  assistCount: Generated<number>;
+  /** Per set of records behind the facts, a digest ignoring order (migration 2026112802): the drill-down checks the records against it. */
+  arrivalsDigest: Generated<string>;
+  closuresDigest: Generated<string>;
+  ratingsDigest: Generated<string>;
+  growthDigest: Generated<string>;
+  consultationsDigest: Generated<string>;
+  assistsDigest: Generated<string>;
   trainingHours: Num;
   examsPassed: Generated<number>;
   certificates: Generated<number>;
   innovations: Generated<number>;
-  growthIds: Ids;
   consultationsJoined: Generated<number>;
   consultationsHelped: Generated<number>;
-  consultationIds: Ids;
-  assistIds: Ids;
   /** Annual results: the monthly results combined. */
   monthly: Json;
   factsHash: string | null;
   /** IndicatorResult[] with their formulas. */
   indicators: Json;
   indicatorScore: NullableNum;
-  selfTemplate: Json;
   selfAnswers: Json;
   selfScore: NullableNum;
   selfSubmittedAt: NullableTimestamp;
   selfLate: Generated<boolean>;
-  reviewTemplate: Json;
   reviewAnswers: Json;
   supervisorScore: NullableNum;
   teamworkRating: number | null;

@@ -4,6 +4,7 @@ import { monthPeriod } from '../../../core/appraisal/cycle.ts';
 import type { ScoredIndicator } from '../../../core/appraisal/indicators.ts';
 import { TECHNICIAN_POSITIONS } from '../../../core/people.ts';
 import { seedChinaHolidays } from '../../modules/calendar/china-holidays.ts';
+import { factRows } from '../../modules/appraisal/facts-queries.ts';
 import { openPeriod } from '../../modules/appraisal/periods.ts';
 import { closingGaps } from '../../modules/work-orders/closing.ts';
 import { type Intake, receiveOrder } from '../../modules/work-orders/intake.ts';
@@ -62,6 +63,10 @@ type Result = {
   indicators: { items: ScoredIndicator[] };
 };
 
+/**
+ * A period's results with the records behind them, derived as the drill-down derives them (the
+ * close keeps counts and digests, not ids); each frozen count must be its records' count.
+ */
 async function results(periodId: string): Promise<Result[]> {
   const rows = await t.db
     .selectFrom('appraisalResults as r')
@@ -71,20 +76,42 @@ async function results(periodId: string): Promise<Result[]> {
       'r.employeeId',
       'u.username',
       'r.ratingCount',
-      'r.lateIds',
-      'r.excusedIds',
-      'r.onTimeIds',
-      'r.closedIds',
-      'r.reopenedIds',
-      'r.growthIds',
+      'r.onTimeCount',
+      'r.lateCount',
+      'r.excusedCount',
+      'r.closedCount',
+      'r.reopenedCount',
+      'r.assistCount',
       'r.consultationsJoined',
       'r.consultationsHelped',
-      'r.assistIds',
       sql<string>`r.indicators::text`.as('indicatorsText'),
     ])
     .where('r.periodId', '=', periodId)
     .execute();
-  return rows.map(({ indicatorsText, ...r }) => ({ ...r, indicators: JSON.parse(indicatorsText) }) as Result);
+  const { rows: records } = await sql<{ employeeId: string; set: string; part: number; id: string }>`
+    WITH ${factRows({ start: MONTH_START, end: MONTH_END, startsOn: NOVEMBER.startsOn, endsOn: NOVEMBER.endsOn })}
+    SELECT employee_id, 'arrivals' AS set, part, id FROM arrivals UNION ALL SELECT employee_id, 'closures', part, id FROM closures
+    UNION ALL SELECT employee_id, 'growth', part, id FROM growth UNION ALL SELECT DISTINCT employee_id, 'assists', part, id FROM assists`.execute(t.db);
+  const idsOf = (employeeId: string, set: string, part?: number) =>
+    records.filter((x) => x.employeeId === employeeId && x.set === set && (part === undefined || x.part === part)).map((x) => x.id);
+  return rows.map(({ indicatorsText, ...r }) => {
+    const result = {
+      ...r,
+      onTimeIds: idsOf(r.employeeId, 'arrivals', 1),
+      lateIds: idsOf(r.employeeId, 'arrivals', 2),
+      excusedIds: idsOf(r.employeeId, 'arrivals', 3),
+      closedIds: idsOf(r.employeeId, 'closures'),
+      reopenedIds: idsOf(r.employeeId, 'closures', 2),
+      growthIds: idsOf(r.employeeId, 'growth'),
+      assistIds: idsOf(r.employeeId, 'assists'),
+      indicators: JSON.parse(indicatorsText),
+    };
+    expect(
+      [r.onTimeCount, r.lateCount, r.excusedCount, r.closedCount, r.reopenedCount, r.assistCount],
+      'the frozen counts are those of the records behind them',
+    ).toEqual([result.onTimeIds, result.lateIds, result.excusedIds, result.closedIds, result.reopenedIds, result.assistIds].map((x) => x.length));
+    return result as Result;
+  });
 }
 
 const demoTeam = async () => {

@@ -268,12 +268,20 @@ describe('publication, appeals and reopening (P5.2, P5.4.3)', () => {
     expect(after.factsHash).toBe(before.factsHash);
     expect(after.indicators).toEqual(before.indicators);
     expect(after.composite).toBe(before.composite);
+    const explainOnTime = async () => (await get(w.tech.session, `/api/v1/appraisal/results/${techResult.id}/explain/onTime`)).json();
+    expect((await explainOnTime()).recordsChanged).toBe(false);
     await t.db.insertInto('arrivalExcuses').values({ workOrderId: orders.late!, reason: 'force_majeure', evidence: '交警管制通知截图', recordedByLabel: 'HR' }).execute();
+    // The drill-down derives the records now and checks them against the frozen digests: the late order is excused now, not as counted.
+    const stale = await explainOnTime();
+    expect(stale.recordsChanged).toBe(true);
+    expect(stale.items.find((i: { workOrderId: string }) => i.workOrderId === orders.late)).toMatchObject({ status: 'excused' });
+    expect((await get(w.tech.session, `/api/v1/appraisal/results/${techResult.id}/explain/resolution`)).json().recordsChanged).toBe(false);
     const changed = await as(t.app, w.hr, { method: 'POST', url: `/api/v1/appraisal/periods/${period.id}/recompute`, payload: { version: same.json().version } });
     expect(changed.statusCode).toBe(200);
     const now = await resultOf(w.hr, techResult.id);
     expect(now.factsHash).not.toBe(before.factsHash);
     expect(indicator(now, 'onTime')).toMatchObject({ value: 1, samples: 4 });
+    expect((await explainOnTime()).recordsChanged).toBe(false);
     const events = (await get(w.hr, `/api/v1/appraisal/periods/${period.id}/events`)).json();
     expect(events.map((e: { action: string }) => e.action)).toEqual(['opened', 'published', 'reopened', 'recomputed', 'recomputed']);
     expect(events[2].reason).toBe('补录到场豁免');

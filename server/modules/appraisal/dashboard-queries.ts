@@ -1,6 +1,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { IndicatorKey } from '../../../core/appraisal/indicators.ts';
 import type { DB } from '../../db/schema.ts';
+import { type FactsWindow, factRows } from './facts-queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -44,7 +45,11 @@ export function dashboardPeriods(db: Db) {
 }
 
 export const periodById = (db: Db, id: string) =>
-  db.selectFrom('appraisalPeriods').select(['id', 'label', 'kind', 'status', sql<string>`policy::text`.as('policyText')]).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('appraisalPeriods')
+    .select(['id', 'label', 'kind', 'status', 'startsOn', 'endsOn', sql<string>`policy::text`.as('policyText')])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export function teamsByIds(db: Db, ids: readonly string[] | null) {
   let q = db.selectFrom('teams').select(['id', 'name', 'active']).orderBy('active', 'desc').orderBy('name');
@@ -171,24 +176,16 @@ const NO_EXCUSE = sql`NULL::text AS excuse_reason, NULL::text AS excuse_evidence
  * one more than it shows to know whether the list was cut), problems first: late, excused and
  * reopened orders, the lowest ratings.
  */
-export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilter, limit: number): Promise<OrderLine[]> {
-  const res = sql`res AS (
-      SELECT r.employee_id, r.rating_ids, r.on_time_ids, r.late_ids, r.excused_ids, r.closed_ids, r.reopened_ids,
-        r.growth_ids, r.consultation_ids, r.assist_ids
-      FROM appraisal_results r WHERE ${resultWhere(f)}
-    )`;
+export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilter, w: FactsWindow, limit: number): Promise<OrderLine[]> {
+  const sets = factRows(w, sql`SELECT r.employee_id FROM appraisal_results r WHERE ${resultWhere(f)}`);
   const tech = sql`e.id AS technician_id, e.name AS technician_name`;
   let query: RawBuilder<OrderLine>;
   switch (indicator) {
     // P5.1.2: arrivals on time, late, and late with a recorded excuse (shown, not counted).
     case 'onTime':
       query = sql<OrderLine>`
-        WITH ${res},
-        ids AS (
-          SELECT res.employee_id, x.id, 'on_time' AS status FROM res CROSS JOIN LATERAL unnest(res.on_time_ids) AS x(id)
-          UNION ALL SELECT res.employee_id, x.id, 'late' FROM res CROSS JOIN LATERAL unnest(res.late_ids) AS x(id)
-          UNION ALL SELECT res.employee_id, x.id, 'excused' FROM res CROSS JOIN LATERAL unnest(res.excused_ids) AS x(id)
-        )
+        WITH ${sets},
+        ids AS (SELECT employee_id, id, CASE part WHEN 1 THEN 'on_time' WHEN 2 THEN 'late' ELSE 'excused' END AS status FROM arrivals)
         SELECT 'order' AS kind, ids.status, ids.status <> 'excused' AS counted, wo.id AS work_order_id, wo.number, wo.title, ${tech},
           wo.arrived_at AS at, wo.arrival_due_at AS due_at, NULL::int AS rating, NULL::text AS source, NULL::numeric AS amount, NULL::text AS note,
           ex.reason AS excuse_reason, ex.evidence AS excuse_evidence, ex.recorded_by_label AS excuse_by, ex.recorded_at AS excuse_at,
@@ -201,11 +198,8 @@ export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilte
     // P5.1.3: orders closed; reopened ones came back after being resolved.
     case 'resolution':
       query = sql<OrderLine>`
-        WITH ${res},
-        ids AS (
-          SELECT res.employee_id, x.id, CASE WHEN x.id = ANY(res.reopened_ids) THEN 'reopened' ELSE 'closed' END AS status
-          FROM res CROSS JOIN LATERAL unnest(res.closed_ids) AS x(id)
-        )
+        WITH ${sets},
+        ids AS (SELECT employee_id, id, CASE part WHEN 2 THEN 'reopened' ELSE 'closed' END AS status FROM closures)
         SELECT 'order' AS kind, ids.status, true AS counted, wo.id AS work_order_id, wo.number, wo.title, ${tech},
           wo.closed_at AS at, wo.resolution_due_at AS due_at, NULL::int AS rating, NULL::text AS source, wo.reopen_count::numeric AS amount,
           NULL::text AS note, ${NO_EXCUSE}, count(*) OVER ()::int AS total
@@ -216,8 +210,8 @@ export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilte
     // P5.1.1: the ratings, with the orders they rate.
     case 'customerSatisfaction':
       query = sql<OrderLine>`
-        WITH ${res},
-        ids AS (SELECT res.employee_id, x.id FROM res CROSS JOIN LATERAL unnest(res.rating_ids) AS x(id))
+        WITH ${sets},
+        ids AS (SELECT employee_id, id FROM ratings)
         SELECT 'rating' AS kind, 'rating' AS status, true AS counted, wo.id AS work_order_id, wo.number, wo.title, ${tech},
           cr.rated_at AS at, NULL::timestamptz AS due_at, cr.rating::int AS rating, cr.source, NULL::numeric AS amount, cr.comment AS note,
           ${NO_EXCUSE}, count(*) OVER ()::int AS total
@@ -228,8 +222,8 @@ export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilte
     // P5.1.4: growth records (a failed exam or an innovation not accepted is listed, not counted).
     case 'growth':
       query = sql<OrderLine>`
-        WITH ${res},
-        ids AS (SELECT res.employee_id, x.id FROM res CROSS JOIN LATERAL unnest(res.growth_ids) AS x(id))
+        WITH ${sets},
+        ids AS (SELECT employee_id, id FROM growth)
         SELECT 'growth' AS kind, g.kind AS status,
           CASE g.kind WHEN 'exam' THEN coalesce(g.passed, false) WHEN 'innovation' THEN coalesce(g.accepted, false) ELSE true END AS counted,
           NULL::uuid AS work_order_id, NULL::text AS number, g.title, ${tech},
@@ -243,9 +237,9 @@ export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilte
     // P5.1.5: consultations joined (helped: contributed to an agreed solution) and assists on colleagues' orders.
     case 'teamwork':
       query = sql<OrderLine>`
-        WITH ${res},
-        con AS (SELECT res.employee_id, x.id FROM res CROSS JOIN LATERAL unnest(res.consultation_ids) AS x(id)),
-        ass AS (SELECT res.employee_id, x.id FROM res CROSS JOIN LATERAL unnest(res.assist_ids) AS x(id)),
+        WITH ${sets},
+        con AS (SELECT employee_id, id FROM consulted),
+        ass AS (SELECT DISTINCT employee_id, id FROM assists),
         lines AS (
           SELECT 'consultation' AS kind, CASE WHEN cp.contributed AND c.status = 'agreed' THEN 'helped' ELSE 'joined' END AS status,
             wo.id AS work_order_id, wo.number, wo.title, e.id AS technician_id, e.name AS technician_name,
@@ -255,7 +249,8 @@ export async function orderLines(db: Db, indicator: IndicatorKey, f: ResultFilte
             JOIN work_orders wo ON wo.id = c.work_order_id JOIN employees e ON e.id = con.employee_id
           UNION ALL
           SELECT 'assist', 'assist', wo.id, wo.number, wo.title, e.id, e.name,
-            (SELECT min(v.check_in_at) FROM site_visits v WHERE v.work_order_id = wo.id AND v.employee_id = ass.employee_id), NULL::text
+            (SELECT min(v.check_in_at) FROM site_visits v WHERE v.work_order_id = wo.id AND v.employee_id = ass.employee_id
+              AND v.check_in_at >= ${w.start} AND v.check_in_at < ${w.end}), NULL::text
           FROM ass JOIN work_orders wo ON wo.id = ass.id JOIN employees e ON e.id = ass.employee_id
         )
         SELECT lines.kind, lines.status, true AS counted, lines.work_order_id, lines.number, lines.title, lines.technician_id, lines.technician_name,

@@ -20,6 +20,7 @@ import {
   type TrendRow,
   teamsByIds,
 } from './dashboard-queries.ts';
+import { periodWindow } from './periods.ts';
 import { EXCUSE_REASONS, indicatorKey } from './schemas.ts';
 import { type AppraisalPolicy, policyOf } from './scoring.ts';
 
@@ -342,7 +343,8 @@ export async function dashboardOrders(ctx: ServiceContext, q: z.infer<typeof ord
     if (!result) throw errors.notFound();
     if (scope && (result.teamId === null || !scope.includes(result.teamId))) throw errors.forbidden();
   }
-  const lines = await orderLines(ctx.db, q.indicator, { periodId: period.id, teamIds: scope, employeeId: q.employeeId, grade: q.grade }, ORDERS_LIMIT + 1);
+  const filter = { periodId: period.id, teamIds: scope, employeeId: q.employeeId, grade: q.grade };
+  const lines = await orderLines(ctx.db, q.indicator, filter, await periodWindow(ctx.db, period), ORDERS_LIMIT + 1);
   return {
     periodId: period.id,
     periodLabel: period.label,

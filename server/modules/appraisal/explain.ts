@@ -2,15 +2,19 @@ import { arrivalOutcome } from '../../../core/service-record.ts';
 import type { IndicatorKey, ScoredIndicator } from '../../../core/appraisal/indicators.ts';
 import type { ServiceContext } from '../../platform/actor.ts';
 import { errors } from '../../platform/errors.ts';
-import { arrivalRows, assistRows, closureRows, consultationRows, factIds, growthRows, ratingRows } from './explain-queries.ts';
+import { arrivalRows, assistRows, closureRows, consultationRows, frozenDigests, growthRows, ratingRows } from './explain-queries.ts';
+import { digestsNow, type FactSet, type FactsWindow } from './facts-queries.ts';
+import { periodWindow } from './periods.ts';
 import { findPeriod } from './queries.ts';
 import { policyOf } from './scoring.ts';
 import { loadReadable } from './results.ts';
 
-// Every score opens to its inputs (issue 6 point 5): the records the frozen facts name, each
-// with why it counted (on time, late, excused with its reason and evidence, reopened...), the
-// indicator's formula, and the policy it was scored by with the date that policy took effect.
-
+// Every score opens to its inputs (issue 6 point 5): the records behind it, each with why it
+// counted (on time, late, excused with its reason and evidence, reopened...), the indicator's
+// formula, and the policy it was scored by with the date that policy took effect. The records
+// are derived by the conditions the close counted them by and checked against the digests frozen
+// with the result: `recordsChanged` says when they are no longer the records that were counted
+// (an excuse recorded, an order reopened since), which a recompute of an open period takes in.
 type Item = {
   kind: 'order' | 'rating' | 'growth' | 'consultation' | 'assist';
   status: string;
@@ -26,15 +30,14 @@ type Item = {
 const blank = { workOrderId: null, number: null, at: null, dueAt: null, minutes: null, rating: null, excuse: null };
 
 
-async function arrivals(ctx: ServiceContext, ids: { onTimeIds: string[]; lateIds: string[]; excusedIds: string[] }): Promise<Item[]> {
-  const all = [...ids.onTimeIds, ...ids.lateIds, ...ids.excusedIds];
-  const rows = await arrivalRows(ctx.db, all);
-  const excused = new Set(ids.excusedIds);
-  const late = new Set(ids.lateIds);
+type Db = ServiceContext['db'];
+
+async function arrivals(db: Db, w: FactsWindow, employeeId: string): Promise<Item[]> {
+  const rows = await arrivalRows(db, w, employeeId);
   return rows.map((o) => {
     const outcome = arrivalOutcome(o.arrivedAt, o.arrivalDueAt);
     const minutes = outcome.status === 'on_time' ? outcome.marginMinutes : outcome.status === 'late' ? outcome.lateMinutes : null;
-    const status = excused.has(o.id) ? 'excused' : late.has(o.id) ? 'late' : 'on_time';
+    const status = o.part === 3 ? 'excused' : o.part === 2 ? 'late' : 'on_time';
     return {
       ...blank,
       kind: 'order',
@@ -53,13 +56,12 @@ async function arrivals(ctx: ServiceContext, ids: { onTimeIds: string[]; lateIds
   });
 }
 
-async function closures(ctx: ServiceContext, ids: { closedIds: string[]; reopenedIds: string[] }): Promise<Item[]> {
-  const reopened = new Set(ids.reopenedIds);
-  const rows = await closureRows(ctx.db, ids.closedIds);
+async function closures(db: Db, w: FactsWindow, employeeId: string): Promise<Item[]> {
+  const rows = await closureRows(db, w, employeeId);
   return rows.map((o) => ({
     ...blank,
     kind: 'order',
-    status: reopened.has(o.id) ? 'reopened' : 'closed',
+    status: o.part === 2 ? 'reopened' : 'closed',
     workOrderId: o.id,
     number: o.number,
     title: o.title,
@@ -67,13 +69,13 @@ async function closures(ctx: ServiceContext, ids: { closedIds: string[]; reopene
   }));
 }
 
-async function ratings(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
-  const rows = await ratingRows(ctx.db, ids);
+async function ratings(db: Db, w: FactsWindow, employeeId: string): Promise<Item[]> {
+  const rows = await ratingRows(db, w, employeeId);
   return rows.map((r) => ({ ...blank, kind: 'rating', status: r.source, workOrderId: r.id, number: r.number, title: r.title, at: r.ratedAt.toISOString(), rating: r.rating }));
 }
 
-async function growth(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
-  const rows = await growthRows(ctx.db, ids);
+async function growth(db: Db, w: FactsWindow, employeeId: string): Promise<Item[]> {
+  const rows = await growthRows(db, w, employeeId);
   return rows.map((g) => ({
     ...blank,
     kind: 'growth',
@@ -83,14 +85,14 @@ async function growth(ctx: ServiceContext, ids: string[]): Promise<Item[]> {
   }));
 }
 
-async function teamwork(ctx: ServiceContext, employeeId: string, ids: { consultationIds: string[]; assistIds: string[] }): Promise<Item[]> {
-  const consultations = await consultationRows(ctx.db, employeeId, ids.consultationIds);
-  const assists = await assistRows(ctx.db, employeeId, ids.assistIds);
+async function teamwork(db: Db, w: FactsWindow, employeeId: string): Promise<Item[]> {
+  const consultations = await consultationRows(db, w, employeeId);
+  const assists = await assistRows(db, w, employeeId);
   return [
     ...consultations.map((c) => ({
       ...blank,
       kind: 'consultation' as const,
-      status: c.contributed && c.status === 'agreed' ? 'helped' : 'joined',
+      status: c.part === 2 ? 'helped' : 'joined',
       workOrderId: c.id,
       number: c.number,
       title: c.topic,
@@ -100,24 +102,27 @@ async function teamwork(ctx: ServiceContext, employeeId: string, ids: { consulta
   ];
 }
 
+/** Each indicator's records: the sets they come from and how they are listed. */
+const SOURCES: Record<IndicatorKey, { sets: FactSet[]; items: (db: Db, w: FactsWindow, employeeId: string) => Promise<Item[]> }> = {
+  onTime: { sets: ['arrivals'], items: arrivals },
+  resolution: { sets: ['closures'], items: closures },
+  customerSatisfaction: { sets: ['ratings'], items: ratings },
+  growth: { sets: ['growth'], items: growth },
+  teamwork: { sets: ['consultations', 'assists'], items: teamwork },
+};
+
 export async function explainIndicator(ctx: ServiceContext, resultId: string, indicator: IndicatorKey) {
   const r = await loadReadable(ctx, resultId);
   const period = await findPeriod(ctx.db, r.periodId);
   if (!period) throw errors.notFound();
   const policy = policyOf(period);
-  const ids = await factIds(ctx.db, resultId);
   const scored = r.indicatorsText ? (JSON.parse(r.indicatorsText) as { items: ScoredIndicator[] }).items.find((i) => i.key === indicator) : undefined;
   if (!scored) throw errors.notFound();
-  const items =
-    indicator === 'onTime'
-      ? await arrivals(ctx, ids)
-      : indicator === 'resolution'
-        ? await closures(ctx, ids)
-        : indicator === 'customerSatisfaction'
-          ? await ratings(ctx, ids.ratingIds)
-          : indicator === 'growth'
-            ? await growth(ctx, ids.growthIds)
-            : await teamwork(ctx, ids.employeeId, ids);
+  const source = SOURCES[indicator];
+  const w = await periodWindow(ctx.db, period);
+  const frozen = await frozenDigests(ctx.db, resultId);
+  const [items, now] = [await source.items(ctx.db, w, frozen.employeeId), await digestsNow(ctx.db, w, frozen.employeeId, source.sets)];
+  const recordsChanged = source.sets.some((set) => now[set] !== frozen[set]);
   const p = policy.indicators.value[indicator];
   return {
     resultId,
@@ -133,6 +138,7 @@ export async function explainIndicator(ctx: ServiceContext, resultId: string, in
       minSamples: p.minSamples,
       insufficient: policy.indicators.value.insufficient,
     },
+    recordsChanged,
     items,
   };
 }

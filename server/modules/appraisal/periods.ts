@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { deadlines, type PeriodSpan, periodOfLabel, weakIndicators, addDays, appealDueOn } from '../../../core/appraisal/cycle.ts';
 import type { ScoredIndicator } from '../../../core/appraisal/indicators.ts';
@@ -8,19 +9,22 @@ import { writeAudit } from '../../platform/audit.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { message } from '../../platform/messages.ts';
 import { companyToday, getSetting } from '../settings/service.ts';
-import { freezeFacts } from './facts-queries.ts';
+import { countFacts, type FactsWindow } from './facts-queries.ts';
 import {
   activeTemplate,
   findPeriod,
   insertPeriodEvent,
   insertPeriodIfAbsent,
   listPeriodRows,
+  markComputed,
+  monthsOfYear,
   type PeriodRow,
   periodCounts,
   periodEvents,
   usersOfEmployees,
 } from './queries.ts';
-import { policyAsOf, policyOf, policyVersion, rescore } from './scoring.ts';
+import { policyAsOf, policyOf, policyVersion, regrade, scoreResults } from './scoring.ts';
+import { evaluationsOf, writeResults } from './scoring-queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -30,55 +34,53 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 const actorLabel = (ctx: ServiceContext) => `${ctx.actor.displayName} (${ctx.actor.username})`;
 
-async function windowOf(db: Db, span: Pick<PeriodSpan, 'startsOn' | 'endsOn'>) {
+/** The instants and dates a period's facts are counted between (its days in the company's time zone). */
+export async function periodWindow(db: Db, span: Pick<PeriodSpan, 'startsOn' | 'endsOn'>): Promise<FactsWindow> {
   const zone = await getSetting(db, 'company.timeZone', span.startsOn);
   return { start: zonedDayStart(span.startsOn, zone), end: zonedDayStart(span.endsOn, zone), startsOn: span.startsOn, endsOn: span.endsOn };
 }
 
-/** Freezes the facts of every technician, builds annual results from the months, copies the forms, and scores. */
+const SCORE_BATCH = 1000;
+
+/**
+ * Computes a period: counts every technician's facts, scores them with the evaluations already
+ * given (a recompute keeps them) and, for an annual period, the year's months, and writes each
+ * result once, its facts frozen in it. The period takes the forms HR maintains the first time (a recompute keeps them).
+ */
 async function compute(trx: Transaction<DB>, period: PeriodRow) {
-  await freezeFacts(trx, period.id, await windowOf(trx, period));
   const [self, review] = await Promise.all([activeTemplate(trx, 'self'), activeTemplate(trx, 'supervisor')]);
-  let q = trx
-    .updateTable('appraisalResults')
-    .set({ reviewTemplate: JSON.stringify(review.items) })
-    .where('periodId', '=', period.id)
-    .where('reviewTemplate', 'is', null);
-  if (period.kind === 'monthly') q = q.set({ selfTemplate: JSON.stringify(self.items) });
-  await q.execute();
-  if (period.kind === 'annual') await gatherMonths(trx, period);
-  await rescore(trx, period);
-  await trx.updateTable('appraisalPeriods').set({ computedAt: new Date() }).where('id', '=', period.id).execute();
+  const given = new Map((await evaluationsOf(trx, period.id)).map((e) => [e.employeeId, e]));
+  const facts = (await countFacts(trx, await periodWindow(trx, period))).map((f) => ({ ...f, resultId: given.get(f.employeeId)?.id ?? randomUUID() }));
+  const monthly = period.kind === 'annual' ? await publishedMonths(trx, period) : null;
+  const none = { selfScore: null, supervisorScore: null, teamworkRating: null, calibratedScore: null };
+  const inputOf = (f: (typeof facts)[number]) => ({ ...f, ...none, ...given.get(f.employeeId), resultId: f.resultId, monthly: monthly?.get(f.employeeId) ?? [] });
+  const start = { periodId: period.id, status: period.kind === 'monthly' ? ('self_pending' as const) : ('review_pending' as const), monthly };
+  // Scored and written a batch at a time: on the server the database writes one batch while the
+  // next is scored. A forced distribution grades each result against all the others: after all are written.
+  let writing: Promise<void> = Promise.resolve();
+  for (let i = 0; i < facts.length; i += SCORE_BATCH) {
+    const batch = facts.slice(i, i + SCORE_BATCH);
+    const { rows, graded } = scoreResults(period, batch.map(inputOf), false);
+    await writing;
+    writing = writeResults(trx, start, batch, rows, graded);
+    writing.catch(() => {}); // awaited below; this only keeps a failure from being reported unhandled if scoring throws first
+  }
+  await writing;
+  if (policyOf(period).grades.value.forcedShares) await regrade(trx, period);
+  await markComputed(trx, period.id, { selfTemplate: period.kind === 'monthly' ? self.items : null, reviewTemplate: review.items });
 }
 
 /** An annual result combines the year's published monthly results (P5.2); it has no self-evaluation. */
-async function gatherMonths(trx: Transaction<DB>, period: PeriodRow) {
-  const months = await trx
-    .selectFrom('appraisalResults as r')
-    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
-    .select(['r.employeeId', 'p.label', 'r.grade', 'r.composite', 'r.calibratedScore'])
-    .where('p.kind', '=', 'monthly')
-    .where('p.status', 'in', ['published', 'closed'])
-    .where('p.startsOn', '>=', period.startsOn)
-    .where('p.startsOn', '<', period.endsOn)
-    .orderBy('p.startsOn')
-    .execute();
+async function publishedMonths(trx: Transaction<DB>, period: PeriodRow) {
   const byEmployee = new Map<string, { label: string; score: number; grade: string | null }[]>();
-  for (const m of months) {
+  for (const m of await monthsOfYear(trx, period)) {
     const score = m.calibratedScore ?? m.composite;
     if (score === null) continue;
     const list = byEmployee.get(m.employeeId) ?? [];
     list.push({ label: m.label, score: Number(score), grade: m.grade });
     byEmployee.set(m.employeeId, list);
   }
-  const rows = await trx.selectFrom('appraisalResults').select(['id', 'employeeId', 'status']).where('periodId', '=', period.id).execute();
-  for (const r of rows) {
-    await trx
-      .updateTable('appraisalResults')
-      .set({ monthly: JSON.stringify(byEmployee.get(r.employeeId) ?? []), ...(r.status === 'self_pending' ? { status: 'review_pending' as const } : {}) })
-      .where('id', '=', r.id)
-      .execute();
-  }
+  return byEmployee;
 }
 
 /**

@@ -107,18 +107,18 @@ export function resultColumns(db: Db) {
       'r.status',
       'r.ratingCount',
       'r.ratingSum',
-      sql<number>`cardinality(r.on_time_ids) + cardinality(r.late_ids)`.as('arrivals'),
-      sql<number>`cardinality(r.excused_ids)`.as('excused'),
-      sql<number>`cardinality(r.closed_ids)`.as('closed'),
+      sql<number>`r.on_time_count + r.late_count`.as('arrivals'),
+      'r.excusedCount as excused',
+      'r.closedCount as closed',
       'r.factsHash',
       sql<string | null>`r.indicators::text`.as('indicatorsText'),
       'r.indicatorScore',
-      sql<string | null>`r.self_template::text`.as('selfTemplateText'),
+      sql<string | null>`p.self_template::text`.as('selfTemplateText'),
       sql<string | null>`r.self_answers::text`.as('selfAnswersText'),
       'r.selfScore',
       'r.selfSubmittedAt',
       'r.selfLate',
-      sql<string | null>`r.review_template::text`.as('reviewTemplateText'),
+      sql<string | null>`p.review_template::text`.as('reviewTemplateText'),
       sql<string | null>`r.review_answers::text`.as('reviewAnswersText'),
       'r.supervisorScore',
       'r.teamworkRating',
@@ -226,3 +226,24 @@ export function usersOfEmployees(db: Db, employeeIds: readonly string[]) {
   if (!employeeIds.length) return Promise.resolve([]);
   return db.selectFrom('users').select(['id', 'locale', 'displayName', 'employeeId']).where('employeeId', 'in', employeeIds).where('active', '=', true).execute();
 }
+
+/** The year's published monthly results, by month, that an annual period combines (P5.2). */
+export const monthsOfYear = (db: Db, year: Pick<PeriodRow, 'startsOn' | 'endsOn'>) =>
+  db
+    .selectFrom('appraisalResults as r')
+    .innerJoin('appraisalPeriods as p', 'p.id', 'r.periodId')
+    .select(['r.employeeId', 'p.label', 'r.grade', 'r.composite', 'r.calibratedScore'])
+    .where('p.kind', '=', 'monthly')
+    .where('p.status', 'in', ['published', 'closed'])
+    .where('p.startsOn', '>=', year.startsOn)
+    .where('p.startsOn', '<', year.endsOn)
+    .orderBy('p.startsOn')
+    .execute();
+
+/** A period computed: when, and the forms its results are filled in on, taken the first time. */
+export const markComputed = (db: Db, periodId: string, forms: { selfTemplate: unknown[] | null; reviewTemplate: unknown[] }) =>
+  sql`
+    UPDATE appraisal_periods SET computed_at = now(),
+      self_template = coalesce(self_template, ${forms.selfTemplate ? JSON.stringify(forms.selfTemplate) : null}::jsonb),
+      review_template = coalesce(review_template, ${JSON.stringify(forms.reviewTemplate)}::jsonb)
+    WHERE id = ${periodId}`.execute(db);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { annualPeriod, monthPeriod } from '../../../core/appraisal/cycle.ts';
+import { addDays, annualPeriod, monthPeriod } from '../../../core/appraisal/cycle.ts';
 import { DEFAULT_TEMPLATES } from '../../../core/appraisal/forms.ts';
 import { createFieldWorld, type FieldWorld, orderAt } from '../../test/field.ts';
 import { as, createEmployeeRow, createTeam, createTestApp, createUser, type Session, signIn, signInAs, type TestApp } from '../../test/harness.ts';
@@ -122,11 +122,15 @@ describe('evaluation templates (P5.3.1-P5.3.2)', () => {
     expect(audit).toMatchObject({ action: 'appraisal.template.update' });
 
     augustId = await open('2026-08');
-    const keys = (template: unknown) => (template as { key: string }[]).map((i) => i.key);
-    expect(keys((await resultOf(julyId, w.tech.employeeId)).selfTemplate)).toEqual(DEFAULT_TEMPLATES.self.items.map((i) => i.key));
-    expect(keys((await resultOf(augustId, w.tech.employeeId)).selfTemplate)).toEqual(['attitude', 'skills', 'summary']);
+    const keys = (template: { key: string }[]) => template.map((i) => i.key);
+    const shown = async (periodId: string) => {
+      const { id } = await resultOf(periodId, w.tech.employeeId);
+      return (await as(t.app, w.tech.session, { method: 'GET', url: `/api/v1/appraisal/results/${id}` })).json();
+    };
+    expect(keys((await shown(julyId)).selfTemplate)).toEqual(DEFAULT_TEMPLATES.self.items.map((i) => i.key));
+    expect(keys((await shown(augustId)).selfTemplate)).toEqual(['attitude', 'skills', 'summary']);
     // The supervisor's form was not touched.
-    expect(keys((await resultOf(augustId, w.tech.employeeId)).reviewTemplate)).toEqual(DEFAULT_TEMPLATES.supervisor.items.map((i) => i.key));
+    expect(keys((await shown(augustId)).reviewTemplate)).toEqual(DEFAULT_TEMPLATES.supervisor.items.map((i) => i.key));
   });
 });
 
@@ -442,5 +446,28 @@ describe('results applied (P5.4)', () => {
     expect((await list(techA, '?status=done')).map((a) => a.id)).toEqual([action.id]);
     expect((await list(techA, '?status=open')).map((a) => a.id)).not.toContain(action.id);
     expect((await audits('development_action', action.id)).map((a) => a.action)).toEqual(['appraisal.development.fulfil']);
+  });
+
+  it('a period opened under a forced distribution (P5.3.4): computed grades by band, final grades forced over the whole period', async () => {
+    const admin = await signInAs(t, { role: 'admin' });
+    // Low bands, so that most composites of a month without work reach S or A by band.
+    const bands = [
+      { grade: 'S', min: 20 },
+      { grade: 'A', min: 10 },
+      { grade: 'B', min: 5 },
+      { grade: 'C', min: 1 },
+      { grade: 'D', min: 0 },
+    ];
+    const value = { bands, forcedShares: { S: 0, A: 0, B: 100, C: 0, D: 0 }, payCoefficients: { S: 2, A: 1.5, B: 1, C: 0.5, D: 0 } };
+    const from = addDays(today, 1);
+    const set = await as(t.app, admin, { method: 'POST', url: '/api/v1/settings/appraisal.grades/versions', payload: { value, effectiveFrom: from, reason: '强制分布试行' } });
+    expect(set.statusCode).toBe(201);
+    const periodId = (await openPeriod(t.db, monthPeriod('2026-05-01'), { label: 'test', today: from }))!.periodId;
+    const rows = await t.db.selectFrom('appraisalResults').select(['composite', 'computedGrade', 'grade']).where('periodId', '=', periodId).execute();
+    const scored = rows.filter((r) => r.composite !== null);
+    expect(scored.length).toBeGreaterThan(1);
+    // No one is forced above B, no one below their own band.
+    for (const r of scored) expect(r.grade).toBe(['S', 'A', 'B'].includes(r.computedGrade!) ? 'B' : r.computedGrade);
+    expect(scored.some((r) => r.computedGrade === 'S' || r.computedGrade === 'A')).toBe(true);
   });
 });

@@ -174,6 +174,8 @@ export const explainView = z.object({
   employeeName: z.string(),
   indicator: scoredIndicatorView,
   policy: z.object({ key: z.string(), effectiveFrom: z.string(), target: z.number(), curve: z.array(z.tuple([z.number(), z.number()])), weight: z.number(), minSamples: z.number(), insufficient: z.enum(['reweight', 'at_target']) }),
+  /** The records listed are no longer those the result counted (checked against the digests frozen with it). */
+  recordsChanged: z.boolean(),
   items: z.array(explainItemView),
 });
 export const explainParams = z.object({ id, indicator: indicatorKey }).strict();

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { annualScore, composite, customerScore, gradesOf } from '../../../core/appraisal/cycle.ts';
 import { type MonthFacts, scoreIndicators } from '../../../core/appraisal/indicators.ts';
 import type {
@@ -12,7 +12,8 @@ import type {
 } from '../../../core/settings.ts';
 import type { DB } from '../../db/schema.ts';
 import { datedValueAsOf } from '../settings/queries.ts';
-import { factCounts } from './facts-queries.ts';
+import { type FactCounts, scoringInputs } from './facts-queries.ts';
+import { finalScores, type ScoredResult, writeGrades, writeScores } from './scoring-queries.ts';
 import type { PeriodRow } from './queries.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -50,97 +51,93 @@ export const policyVersion = (p: AppraisalPolicy) => Object.entries(POLICY_KEYS)
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
+/** What a result is scored from: its frozen counts and its evaluations. */
+export type ScoringInput = FactCounts & {
+  resultId: string;
+  selfScore: string | number | null;
+  supervisorScore: string | number | null;
+  teamworkRating: number | null;
+  calibratedScore: string | number | null;
+  monthly: readonly { label: string; score: number }[];
+};
+
+const monthFacts = (r: ScoringInput): MonthFacts => ({
+  ratingCount: r.ratingCount,
+  ratingSum: r.ratingSum,
+  onTime: r.onTime,
+  late: r.late,
+  excused: r.excused,
+  closed: r.closed,
+  reopened: r.reopened,
+  trainingHours: Number(r.trainingHours),
+  examsPassed: r.examsPassed,
+  certificates: r.certificates,
+  innovations: r.innovations,
+  consultationsJoined: r.consultationsJoined,
+  consultationsHelped: r.consultationsHelped,
+  assists: r.assists,
+});
+
 /**
- * Scores a period's results from their frozen facts and evaluations (all of them, or some) and
- * grades them. Deterministic: the same facts, evaluations and policy give the same figures.
- * With a forced distribution every grade of the period depends on every score, so all are regraded.
+ * Scores results from their frozen facts and evaluations, and grades them: the computed grade by
+ * band from the composite, the final grade from the calibrated score when HR calibrated. With a
+ * forced distribution every final grade depends on every score of the period, so unless `inputs`
+ * is the whole period the final grades are left to `regrade` (graded: false).
+ * Deterministic: the same facts, evaluations and policy give the same figures.
  */
-export async function rescore(db: Db, period: PeriodRow, resultIds?: readonly string[]): Promise<void> {
+export function scoreResults(period: PeriodRow, inputs: readonly ScoringInput[], wholePeriod: boolean): { rows: ScoredResult[]; graded: boolean } {
   const policy = policyOf(period);
-  const rows = await factCounts(db, period.id, resultIds);
-  const scored = rows.map((r) => {
-    const facts: MonthFacts = {
-      ratingCount: r.ratingCount,
-      ratingSum: r.ratingSum,
-      onTime: r.onTime,
-      late: r.late,
-      excused: r.excused,
-      closed: r.closed,
-      reopened: r.reopened,
-      trainingHours: Number(r.trainingHours),
-      examsPassed: r.examsPassed,
-      certificates: r.certificates,
-      innovations: r.innovations,
-      consultationsJoined: r.consultationsJoined,
-      consultationsHelped: r.consultationsHelped,
-      assists: r.assists,
-    };
-    const ind = scoreIndicators(facts, { indicators: policy.indicators.value, measures: policy.measures.value }, r.teamworkRating);
+  const rows = inputs.map((r) => {
+    const ind = scoreIndicators(monthFacts(r), { indicators: policy.indicators.value, measures: policy.measures.value }, r.teamworkRating);
     const customer = customerScore(r.ratingSum, r.ratingCount);
-    let total: { score: number | null; formula: string };
-    if (period.kind === 'annual') {
-      const monthly = (r.monthly as { label: string; score: number }[] | null) ?? [];
-      total = annualScore(monthly, num(r.supervisorScore), policy.annual.value);
-    } else {
-      total = composite({ self: num(r.selfScore), supervisor: num(r.supervisorScore), customer, indicators: ind.score }, policy.composite.value);
-    }
+    const total =
+      period.kind === 'annual'
+        ? annualScore(r.monthly, num(r.supervisorScore), policy.annual.value)
+        : composite({ self: num(r.selfScore), supervisor: num(r.supervisorScore), customer, indicators: ind.score }, policy.composite.value);
     return {
-      id: r.id,
-      indicators: JSON.stringify(ind.indicators),
+      id: r.resultId,
+      indicators: ind.indicators,
       indicatorScore: ind.score,
       indicatorFormula: ind.formula,
       customerScore: customer,
       composite: total.score,
       compositeFormula: total.formula,
       computedGrade: null as string | null,
-      calibrated: num(r.calibratedScore),
+      grade: null as string | null,
+      finalScore: num(r.calibratedScore) ?? total.score,
     };
   });
+  const grades = policy.grades.value;
   const bands = gradesOf(
-    scored.map((s) => ({ id: s.id, score: s.composite })),
-    { ...policy.grades.value, forcedShares: null },
+    rows.map((s) => ({ id: s.id, score: s.composite })),
+    { ...grades, forcedShares: null },
   );
-  for (const s of scored) s.computedGrade = bands.get(s.id) ?? null;
-  await updateScores(db, scored);
-  await regrade(db, period.id, policy.grades.value, policy.grades.value.forcedShares ? undefined : scored.map((s) => s.id));
-}
-
-async function updateScores(
-  db: Db,
-  rows: { id: string; indicators: string; indicatorScore: number | null; indicatorFormula: string; customerScore: number | null; composite: number | null; compositeFormula: string; computedGrade: string | null }[],
-) {
-  for (let i = 0; i < rows.length; i += 1000) {
-    const chunk = rows.slice(i, i + 1000).map((r) => ({ ...r, indicators: JSON.parse(r.indicators), compositeFormula: `${r.compositeFormula}` }));
-    await sql`
-      UPDATE appraisal_results r SET
-        indicators = jsonb_build_object('items', v.indicators, 'formula', v.indicator_formula),
-        indicator_score = v.indicator_score, customer_score = v.customer_score, composite = v.composite,
-        composite_formula = v.composite_formula, computed_grade = v.computed_grade, updated_at = now()
-      FROM jsonb_to_recordset(${JSON.stringify(chunk.map(snake))}::jsonb) AS v(id uuid, indicators jsonb, indicator_formula text,
-        indicator_score numeric, customer_score numeric, composite numeric, composite_formula text, computed_grade text)
-      WHERE r.id = v.id`.execute(db);
+  const graded = !grades.forcedShares || wholePeriod;
+  const final = graded ? gradesOf(rows.map((s) => ({ id: s.id, score: s.finalScore })), grades) : null;
+  for (const s of rows) {
+    s.computedGrade = bands.get(s.id) ?? null;
+    s.grade = final?.get(s.id) ?? null;
   }
+  return { rows, graded };
 }
 
-/** The final grades: from the calibrated score when HR calibrated, else the composite; forced to the distribution when one is set. */
-async function regrade(db: Db, periodId: string, grades: AppraisalGrades, resultIds?: readonly string[]) {
-  let q = db
-    .selectFrom('appraisalResults')
-    .select(['id', sql<string | null>`coalesce(calibrated_score, composite)`.as('score')])
-    .where('periodId', '=', periodId);
-  if (resultIds) q = q.where('id', 'in', resultIds.length ? resultIds : ['00000000-0000-0000-0000-000000000000']);
-  const rows = await q.execute();
+/** Scores a period's results again (all of them, or some) after their evaluations changed, and grades them. */
+export async function rescore(db: Db, period: PeriodRow, resultIds?: readonly string[]): Promise<void> {
+  const inputs = (await scoringInputs(db, period.id, resultIds)).map(({ monthlyText, ...r }) => ({ ...r, monthly: monthlyText ? JSON.parse(monthlyText) : [] }));
+  const { rows, graded } = scoreResults(period, inputs, !resultIds);
+  await writeScores(db, rows, graded);
+  if (!graded) await regrade(db, period);
+}
+
+/** The final grades of a whole period under a forced distribution: from the calibrated score when HR calibrated, else the composite. */
+export async function regrade(db: Db, period: PeriodRow): Promise<void> {
+  const rows = await finalScores(db, period.id);
   const graded = gradesOf(
     rows.map((r) => ({ id: r.id, score: num(r.score) })),
-    grades,
+    policyOf(period).grades.value,
   );
-  const values = rows.map((r) => ({ id: r.id, grade: graded.get(r.id) ?? null }));
-  for (let i = 0; i < values.length; i += 2000) {
-    await sql`
-      UPDATE appraisal_results r SET grade = v.grade
-      FROM jsonb_to_recordset(${JSON.stringify(values.slice(i, i + 2000))}::jsonb) AS v(id uuid, grade text)
-      WHERE r.id = v.id AND r.grade IS DISTINCT FROM v.grade`.execute(db);
-  }
+  await writeGrades(
+    db,
+    rows.map((r) => ({ id: r.id, grade: graded.get(r.id) ?? null })),
+  );
 }
-
-const snake = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));

@@ -144,6 +144,9 @@ export function ExplainDrawer({ resultId, indicator, onClose }: { resultId: stri
       ) : null}
       {e ? (
         <Flex vertical gap={16}>
+          {e.recordsChanged ? (
+            <Alert type="info" showIcon data-testid="explain-records-changed" title={t('appraisal.explain.recordsChanged')} description={t('appraisal.explain.recordsChangedHint')} />
+          ) : null}
           <Descriptions size="small" bordered column={mobile ? 1 : 3}>
             <Descriptions.Item label={t('appraisal.indicatorCard.value')}>{formatIndicatorValue(indicator, e.indicator.value)}</Descriptions.Item>
             <Descriptions.Item label={t('appraisal.indicatorCard.samples')}>{e.indicator.samples}</Descriptions.Item>
