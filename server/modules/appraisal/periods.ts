@@ -54,7 +54,8 @@ async function compute(trx: Transaction<DB>, period: PeriodRow) {
   const monthly = period.kind === 'annual' ? await publishedMonths(trx, period) : null;
   const none = { selfScore: null, supervisorScore: null, teamworkRating: null, calibratedScore: null };
   const inputOf = (f: (typeof facts)[number]) => ({ ...f, ...none, ...given.get(f.employeeId), resultId: f.resultId, monthly: monthly?.get(f.employeeId) ?? [] });
-  const start = { periodId: period.id, status: period.kind === 'monthly' ? ('self_pending' as const) : ('review_pending' as const), monthly };
+  const status = period.kind === 'monthly' ? ('self_pending' as const) : ('review_pending' as const);
+  const start = { periodId: period.id, status, monthly, fresh: given.size === 0 };
   // Scored and written a batch at a time: on the server the database writes one batch while the
   // next is scored. A forced distribution grades each result against all the others: after all are written.
   let writing: Promise<void> = Promise.resolve();

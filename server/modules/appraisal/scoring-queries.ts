@@ -21,6 +21,21 @@ export interface ScoredResult {
 
 const CHUNK = 1000;
 
+/** A recompute: the facts and scores replace those of the existing result; its evaluations and status stay. */
+const replaceFacts = (graded: boolean) => sql`
+    ON CONFLICT (period_id, employee_id) DO UPDATE SET
+      team_id = EXCLUDED.team_id, rating_count = EXCLUDED.rating_count, rating_sum = EXCLUDED.rating_sum,
+      on_time_count = EXCLUDED.on_time_count, late_count = EXCLUDED.late_count, excused_count = EXCLUDED.excused_count,
+      closed_count = EXCLUDED.closed_count, reopened_count = EXCLUDED.reopened_count, training_hours = EXCLUDED.training_hours,
+      exams_passed = EXCLUDED.exams_passed, certificates = EXCLUDED.certificates, innovations = EXCLUDED.innovations,
+      consultations_joined = EXCLUDED.consultations_joined, consultations_helped = EXCLUDED.consultations_helped,
+      assist_count = EXCLUDED.assist_count, arrivals_digest = EXCLUDED.arrivals_digest, closures_digest = EXCLUDED.closures_digest,
+      ratings_digest = EXCLUDED.ratings_digest, growth_digest = EXCLUDED.growth_digest, consultations_digest = EXCLUDED.consultations_digest,
+      assists_digest = EXCLUDED.assists_digest, facts_hash = EXCLUDED.facts_hash, monthly = EXCLUDED.monthly,
+      indicators = EXCLUDED.indicators, indicator_score = EXCLUDED.indicator_score, customer_score = EXCLUDED.customer_score,
+      composite = EXCLUDED.composite, composite_formula = EXCLUDED.composite_formula, computed_grade = EXCLUDED.computed_grade,
+      grade = CASE WHEN ${graded} THEN EXCLUDED.grade ELSE appraisal_results.grade END, updated_at = now()`;
+
 const scoreColumns = (r: ScoredResult) => ({
   id: r.id,
   indicators: r.indicators,
@@ -37,6 +52,8 @@ const scoreColumns = (r: ScoredResult) => ({
 export interface NewResults {
   periodId: string;
   status: 'self_pending' | 'review_pending';
+  /** No result of the period exists yet (its first computation): plain inserts, no conflict to look for. */
+  fresh: boolean;
   /** Annual results: each technician's published months (P5.2). */
   monthly: Map<string, unknown[]> | null;
 }
@@ -94,18 +111,7 @@ export async function writeResults(db: Db, start: NewResults, facts: readonly (F
         closures_digest text, ratings_digest text, growth_digest text, consultations_digest text, assists_digest text, facts_hash text, monthly jsonb,
         indicators jsonb, indicator_formula text, indicator_score numeric, customer_score numeric, composite numeric, composite_formula text,
         computed_grade text, grade text)
-      ON CONFLICT (period_id, employee_id) DO UPDATE SET
-        team_id = EXCLUDED.team_id, rating_count = EXCLUDED.rating_count, rating_sum = EXCLUDED.rating_sum,
-        on_time_count = EXCLUDED.on_time_count, late_count = EXCLUDED.late_count, excused_count = EXCLUDED.excused_count,
-        closed_count = EXCLUDED.closed_count, reopened_count = EXCLUDED.reopened_count, training_hours = EXCLUDED.training_hours,
-        exams_passed = EXCLUDED.exams_passed, certificates = EXCLUDED.certificates, innovations = EXCLUDED.innovations,
-        consultations_joined = EXCLUDED.consultations_joined, consultations_helped = EXCLUDED.consultations_helped,
-        assist_count = EXCLUDED.assist_count, arrivals_digest = EXCLUDED.arrivals_digest, closures_digest = EXCLUDED.closures_digest,
-        ratings_digest = EXCLUDED.ratings_digest, growth_digest = EXCLUDED.growth_digest, consultations_digest = EXCLUDED.consultations_digest,
-        assists_digest = EXCLUDED.assists_digest, facts_hash = EXCLUDED.facts_hash, monthly = EXCLUDED.monthly,
-        indicators = EXCLUDED.indicators, indicator_score = EXCLUDED.indicator_score, customer_score = EXCLUDED.customer_score,
-        composite = EXCLUDED.composite, composite_formula = EXCLUDED.composite_formula, computed_grade = EXCLUDED.computed_grade,
-        grade = CASE WHEN ${graded} THEN EXCLUDED.grade ELSE appraisal_results.grade END, updated_at = now()`.execute(db);
+      ${start.fresh ? sql`` : replaceFacts(graded)}`.execute(db);
   }
 }
 
