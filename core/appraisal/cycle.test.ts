@@ -16,6 +16,7 @@ import {
   periodsDue,
   resultActionProblem,
   weakIndicators,
+  stepBeforePublication,
 } from './cycle.ts';
 import { answersProblems, DEFAULT_TEMPLATES, formScore } from './forms.ts';
 import { indicatorValues, type MonthFacts, ratingPoints, scoreIndicators } from './indicators.ts';
@@ -178,5 +179,17 @@ describe('evaluation forms (P5.3.1, P5.3.2)', () => {
   it('scores 1-5 answers as 0-100, weighted', () => {
     expect(formScore(items, { quality: 5, punctuality: 1, learning: 3 }).score).toBe(Math.round((100 * 40 + 0 * 30 + 50 * 30) / 100 * 10) / 10);
     expect(formScore(items, {}).score).toBeNull();
+  });
+});
+
+describe('stepBeforePublication (P5.2: HR reopens a period)', () => {
+  const at = new Date('2026-11-03T02:00:00Z');
+  it('sends a reviewed result back to reviewed, a self-evaluated one to the review, the rest to the self-evaluation', () => {
+    expect(stepBeforePublication({ reviewedAt: at, selfSubmittedAt: at }, 'monthly')).toBe('reviewed');
+    expect(stepBeforePublication({ reviewedAt: null, selfSubmittedAt: at }, 'monthly')).toBe('review_pending');
+    expect(stepBeforePublication({ reviewedAt: null, selfSubmittedAt: null }, 'monthly')).toBe('self_pending');
+  });
+  it('an annual result has no self-evaluation: it waits for the review', () => {
+    expect(stepBeforePublication({ reviewedAt: null, selfSubmittedAt: null }, 'annual')).toBe('review_pending');
   });
 });

@@ -194,3 +194,9 @@ export function weakIndicators(indicators: readonly ScoredIndicator[], developme
     .slice(0, development.maxActions)
     .map((i) => ({ indicator: i.key, points: i.points!, suggestion: development.suggestions[i.key] }));
 }
+
+/** The step a result goes back to when HR reopens its period: reviewed, awaiting review (self-evaluated, or annual), or awaiting self-evaluation. */
+export function stepBeforePublication(r: { reviewedAt: Date | null; selfSubmittedAt: Date | null }, kind: 'monthly' | 'annual'): 'reviewed' | 'review_pending' | 'self_pending' {
+  if (r.reviewedAt) return 'reviewed';
+  return r.selfSubmittedAt || kind === 'annual' ? 'review_pending' : 'self_pending';
+}

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { appealDueOn, type Nudge, nudgeDue, periodsDue } from '../../../core/appraisal/cycle.ts';
 import { dateInZone } from '../../../core/settings.ts';
 import type { DB, Locale } from '../../db/schema.ts';
@@ -6,7 +6,8 @@ import { every, type Job } from '../../platform/jobs.ts';
 import { message } from '../../platform/messages.ts';
 import { companyToday, getSetting } from '../settings/service.ts';
 import { openPeriod } from './periods.ts';
-import { findPeriodByLabel, listPeriodRows, type PeriodRow, usersByRole } from './queries.ts';
+import { insertInAppNotices } from '../notifications/queries.ts';
+import { claimReminders, findPeriodByLabel, listPeriodRows, type PeriodRow, usersByRole } from './queries.ts';
 import { policyOf } from './scoring.ts';
 
 type Log = { info: (o: object, msg?: string) => void; error: (o: object, msg?: string) => void };
@@ -18,53 +19,24 @@ type Log = { info: (o: object, msg?: string) => void; error: (o: object, msg?: s
 
 type Recipient = { id: string; locale: Locale };
 
-async function notify(trx: Transaction<DB>, users: readonly Recipient[], nudge: Nudge, period: PeriodRow, who: string) {
-  if (!users.length) return;
+function notify(trx: Transaction<DB>, users: readonly Recipient[], nudge: Nudge, period: PeriodRow, who: string) {
   const prefix = nudge.kind === 'reminder' ? 'appraisal.reminder' : 'appraisal.escalation';
-  const now = new Date();
-  await trx
-    .insertInto('notifications')
-    .values(
-      users.map((u) => {
-        const params = { label: period.label, step: message(`appraisal.step.${nudge.step}`, u.locale), dueOn: nudge.dueOn, who };
-        return {
-          channel: 'in_app' as const,
-          userId: u.id,
-          workOrderId: null,
-          event: nudge.kind === 'reminder' ? 'appraisal_reminder' : 'appraisal_escalation',
-          locale: u.locale,
-          subject: message(`${prefix}.subject`, u.locale, params),
-          body: message(`${prefix}.body`, u.locale, params),
-          status: 'sent' as const,
-          sentAt: now,
-        };
-      }),
-    )
-    .execute();
+  return insertInAppNotices(
+    trx,
+    users.map((u) => {
+      const params = { label: period.label, step: message(`appraisal.step.${nudge.step}`, u.locale), dueOn: nudge.dueOn, who };
+      return {
+        userId: u.id,
+        locale: u.locale,
+        event: nudge.kind === 'reminder' ? 'appraisal_reminder' : 'appraisal_escalation',
+        subject: message(`${prefix}.subject`, u.locale, params),
+        body: message(`${prefix}.body`, u.locale, params),
+      };
+    }),
+  );
 }
 
-/** Claims the nudge for every result of the period in the given statuses; returns the claimed results with their people. */
-async function claimResults(trx: Transaction<DB>, period: PeriodRow, nudge: Nudge, statuses: readonly string[]) {
-  const claimed = await sql<{ subjectId: string }>`
-    INSERT INTO appraisal_reminders (subject_id, step, kind)
-    SELECT id, ${nudge.step}, ${nudge.kind} FROM appraisal_results
-    WHERE period_id = ${period.id} AND status IN (${sql.join(statuses)})
-    ON CONFLICT DO NOTHING
-    RETURNING subject_id`.execute(trx);
-  const ids = claimed.rows.map((r) => r.subjectId);
-  if (!ids.length) return [];
-  return trx
-    .selectFrom('appraisalResults as r')
-    .innerJoin('employees as e', 'e.id', 'r.employeeId')
-    .leftJoin('users as u', (j) => j.onRef('u.employeeId', '=', 'r.employeeId').on('u.active', '=', true))
-    .leftJoin('teams as t', 't.id', 'r.teamId')
-    .leftJoin('users as su', (j) => j.onRef('su.employeeId', '=', 't.supervisorId').on('su.active', '=', true))
-    .select(['r.id', 'e.name', 'u.id as userId', 'u.locale as userLocale', 'su.id as supervisorUserId', 'su.locale as supervisorLocale'])
-    .where('r.id', 'in', ids)
-    .execute();
-}
-
-type Claimed = Awaited<ReturnType<typeof claimResults>>;
+type Claimed = Awaited<ReturnType<typeof claimReminders>>;
 const names = (rows: Claimed) => rows.map((r) => r.name).slice(0, 5).join(', ') + (rows.length > 5 ? ` +${rows.length - 5}` : '');
 
 /** Sends each claimed result's employee their own notice. */
@@ -86,14 +58,14 @@ async function nudgePeriod(db: Kysely<DB>, period: PeriodRow, today: string): Pr
     if (period.status === 'open') {
       const self = period.kind === 'monthly' ? nudgeDue('self', period.selfDueOn, today, cycle) : null;
       if (self) {
-        const rows = await claimResults(trx, period, self, ['self_pending']);
+        const rows = await claimReminders(trx, period.id, self, ['self_pending']);
         await toEmployees(trx, rows, self, period);
         if (self.kind === 'escalation') await toSupervisors(trx, rows, self, period);
         sent += rows.length;
       }
       const review = nudgeDue('review', period.reviewDueOn, today, cycle);
       if (review) {
-        const rows = await claimResults(trx, period, review, ['self_pending', 'review_pending']);
+        const rows = await claimReminders(trx, period.id, review, ['self_pending', 'review_pending']);
         await toSupervisors(trx, rows, review, period);
         if (review.kind === 'escalation' && rows.length) await notify(trx, await usersByRole(trx, ['manager']), review, period, names(rows));
         sent += rows.length;
@@ -116,7 +88,7 @@ async function nudgePeriod(db: Kysely<DB>, period: PeriodRow, today: string): Pr
       const acknowledge = nudgeDue('acknowledge', appealDueOn(dateInZone(period.publishedAt, zone), cycle), today, cycle);
       // Past the appeal window a result simply stands: only a reminder before it closes.
       if (acknowledge?.kind === 'reminder') {
-        const rows = await claimResults(trx, period, acknowledge, ['published']);
+        const rows = await claimReminders(trx, period.id, acknowledge, ['published']);
         await toEmployees(trx, rows, acknowledge, period);
         sent += rows.length;
       }

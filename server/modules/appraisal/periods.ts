@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { deadlines, type PeriodSpan, periodOfLabel, weakIndicators, addDays, appealDueOn } from '../../../core/appraisal/cycle.ts';
+import type { Kysely, Transaction } from 'kysely';
+import { addDays, appealDueOn, deadlines, type PeriodSpan, periodOfLabel, stepBeforePublication, weakIndicators } from '../../../core/appraisal/cycle.ts';
 import type { ScoredIndicator } from '../../../core/appraisal/indicators.ts';
 import { zonedDayStart } from '../../../core/time.ts';
 import type { DB } from '../../db/schema.ts';
@@ -9,18 +9,24 @@ import { writeAudit } from '../../platform/audit.ts';
 import { AppError, errors } from '../../platform/errors.ts';
 import { message } from '../../platform/messages.ts';
 import { companyToday, getSetting } from '../settings/service.ts';
+import { insertInAppNotices } from '../notifications/queries.ts';
 import { countFacts, type FactsWindow } from './facts-queries.ts';
 import {
   activeTemplate,
+  factsHashes,
   findPeriod,
   insertPeriodEvent,
   insertPeriodIfAbsent,
+  insertDevelopmentActions,
   listPeriodRows,
   markComputed,
   monthsOfYear,
   type PeriodRow,
   periodCounts,
   periodEvents,
+  publishResults,
+  reopenResults,
+  resultsToReopen,
   usersOfEmployees,
 } from './queries.ts';
 import { policyAsOf, policyOf, policyVersion, regrade, scoreResults } from './scoring.ts';
@@ -204,8 +210,7 @@ export async function recomputePeriod(ctx: ServiceContext, id: string, version: 
   return presentOne(ctx.db, ctx, id);
 }
 
-const hashes = async (db: Db, periodId: string) =>
-  new Map((await db.selectFrom('appraisalResults').select(['id', 'factsHash']).where('periodId', '=', periodId).execute()).map((r) => [r.id, r.factsHash]));
+const hashes = async (db: Db, periodId: string) => new Map((await factsHashes(db, periodId)).map((r) => [r.id, r.factsHash]));
 
 /**
  * Publishes a period's results (P5.2, by the 10th): each employee is told, and each weak
@@ -218,12 +223,7 @@ export async function publishPeriod(ctx: ServiceContext, id: string, version: nu
     const now = new Date();
     const today = await companyToday(trx, now);
     await bumpPeriod(trx, p, { status: 'published', publishedAt: now });
-    const results = await trx
-      .updateTable('appraisalResults')
-      .set({ status: 'published', publishedAt: now, updatedAt: now })
-      .where('periodId', '=', id)
-      .returning(['id', 'employeeId', 'grade', 'composite', 'calibratedScore', sql<string | null>`indicators::text`.as('indicatorsText')])
-      .execute();
+    const results = await publishResults(trx, id, now);
     const policy = policyOf(p);
     const actions = results.flatMap((r) => {
       const items = r.indicatorsText ? ((JSON.parse(r.indicatorsText) as { items: ScoredIndicator[] }).items ?? []) : [];
@@ -236,38 +236,24 @@ export async function publishPeriod(ctx: ServiceContext, id: string, version: nu
         dueOn: addDays(today, policy.development.value.dueDays),
       }));
     });
-    for (let i = 0; i < actions.length; i += 1000) {
-      await trx
-        .insertInto('developmentActions')
-        .values(actions.slice(i, i + 1000))
-        .onConflict((oc) => oc.columns(['resultId', 'indicator']).doNothing())
-        .execute();
-    }
+    await insertDevelopmentActions(trx, actions);
     const users = await usersOfEmployees(trx, results.map((r) => r.employeeId));
     const byEmployee = new Map(results.map((r) => [r.employeeId, r]));
     const dueOn = appealDueOn(today, policy.cycle.value);
-    if (users.length) {
-      await trx
-        .insertInto('notifications')
-        .values(
-          users.map((u) => {
-            const r = byEmployee.get(u.employeeId!)!;
-            const score = r.calibratedScore ?? r.composite;
-            return {
-              channel: 'in_app' as const,
-              userId: u.id,
-              workOrderId: null,
-              event: 'appraisal_published',
-              locale: u.locale,
-              subject: message('appraisal.published.subject', u.locale, { label: p.label }),
-              body: message('appraisal.published.body', u.locale, { grade: r.grade ?? '-', score: score ?? '-', dueOn }),
-              status: 'sent' as const,
-              sentAt: now,
-            };
-          }),
-        )
-        .execute();
-    }
+    await insertInAppNotices(
+      trx,
+      users.map((u) => {
+        const r = byEmployee.get(u.employeeId!)!;
+        const score = r.calibratedScore ?? r.composite;
+        return {
+          userId: u.id,
+          locale: u.locale,
+          event: 'appraisal_published',
+          subject: message('appraisal.published.subject', u.locale, { label: p.label }),
+          body: message('appraisal.published.body', u.locale, { grade: r.grade ?? '-', score: score ?? '-', dueOn }),
+        };
+      }),
+    );
     await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'published', data: { results: results.length, developmentActions: actions.length } });
     await writeAudit(trx, ctx, { action: 'appraisal.period.publish', entityType: 'appraisal_period', entityId: id, after: { results: results.length } });
   });
@@ -307,15 +293,9 @@ export async function reopenPeriod(ctx: ServiceContext, id: string, version: num
     }
     await refuseOpenAppeals(trx, p);
     await bumpPeriod(trx, p, { status: 'open', closedAt: null });
-    const results = await trx.selectFrom('appraisalResults').select(['id', 'status', 'grade', 'reviewedAt', 'selfSubmittedAt']).where('periodId', '=', id).execute();
-    for (const r of results) {
-      const back = r.reviewedAt ? 'reviewed' : r.selfSubmittedAt || p.kind === 'annual' ? 'review_pending' : 'self_pending';
-      await trx.updateTable('appraisalResults').set({ status: back, updatedAt: new Date() }).where('id', '=', r.id).execute();
-      await trx
-        .insertInto('appraisalResultHistory')
-        .values({ resultId: r.id, actorLabel: actorLabel(ctx), action: 'reopened', reason, before: JSON.stringify({ status: r.status, grade: r.grade }), after: JSON.stringify({ status: back }) })
-        .execute();
-    }
+    const results = await resultsToReopen(trx, id);
+    const back = results.map((r) => ({ id: r.id, status: r.status, grade: r.grade, back: stepBeforePublication(r, p.kind) }));
+    await reopenResults(trx, back, actorLabel(ctx), reason);
     await insertPeriodEvent(trx, { periodId: id, actorLabel: actorLabel(ctx), action: 'reopened', reason });
     await writeAudit(trx, ctx, { action: 'appraisal.period.reopen', entityType: 'appraisal_period', entityId: id, after: { reason } });
   });

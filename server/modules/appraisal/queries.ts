@@ -1,7 +1,7 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { DEFAULT_TEMPLATES, type TemplateItem } from '../../../core/appraisal/forms.ts';
 import type { PeriodSpan } from '../../../core/appraisal/cycle.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, DevelopmentActionsTable } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -247,3 +247,76 @@ export const markComputed = (db: Db, periodId: string, forms: { selfTemplate: un
       self_template = coalesce(self_template, ${forms.selfTemplate ? JSON.stringify(forms.selfTemplate) : null}::jsonb),
       review_template = coalesce(review_template, ${JSON.stringify(forms.reviewTemplate)}::jsonb)
     WHERE id = ${periodId}`.execute(db);
+
+/**
+ * Claims, by appraisal_reminders' primary key, the reminder or escalation of a period's results at
+ * the given steps (each once, whichever instance runs), and returns who to tell about them.
+ */
+export async function claimReminders(trx: Transaction<DB>, periodId: string, nudge: { step: string; kind: string }, statuses: readonly string[]) {
+  const claimed = await sql<{ subjectId: string }>`
+    INSERT INTO appraisal_reminders (subject_id, step, kind)
+    SELECT id, ${nudge.step}, ${nudge.kind} FROM appraisal_results
+    WHERE period_id = ${periodId} AND status IN (${sql.join(statuses)})
+    ON CONFLICT DO NOTHING
+    RETURNING subject_id`.execute(trx);
+  const ids = claimed.rows.map((r) => r.subjectId);
+  if (!ids.length) return [];
+  return trx
+    .selectFrom('appraisalResults as r')
+    .innerJoin('employees as e', 'e.id', 'r.employeeId')
+    .leftJoin('users as u', (j) => j.onRef('u.employeeId', '=', 'r.employeeId').on('u.active', '=', true))
+    .leftJoin('teams as t', 't.id', 'r.teamId')
+    .leftJoin('users as su', (j) => j.onRef('su.employeeId', '=', 't.supervisorId').on('su.active', '=', true))
+    .select(['r.id', 'e.name', 'u.id as userId', 'u.locale as userLocale', 'su.id as supervisorUserId', 'su.locale as supervisorLocale'])
+    .where('r.id', 'in', ids)
+    .execute();
+}
+
+/** Saves a result's changed fields under its version (409 stale when someone saved first: null). */
+export const updateResultAt = (trx: Transaction<DB>, id: string, version: number, values: Record<string, unknown>) =>
+  trx
+    .updateTable('appraisalResults')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1), updatedAt: new Date() }))
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returning('id')
+    .executeTakeFirst();
+
+/** Publishes a period's results; returns what the notices and development actions need. */
+export const publishResults = (trx: Transaction<DB>, periodId: string, now: Date) =>
+  trx
+    .updateTable('appraisalResults')
+    .set({ status: 'published', publishedAt: now, updatedAt: now })
+    .where('periodId', '=', periodId)
+    .returning(['id', 'employeeId', 'grade', 'composite', 'calibratedScore', sql<string | null>`indicators::text`.as('indicatorsText')])
+    .execute();
+
+export async function insertDevelopmentActions(trx: Transaction<DB>, actions: readonly Insertable<DevelopmentActionsTable>[]) {
+  for (let i = 0; i < actions.length; i += 1000) {
+    await trx
+      .insertInto('developmentActions')
+      .values(actions.slice(i, i + 1000))
+      .onConflict((oc) => oc.columns(['resultId', 'indicator']).doNothing())
+      .execute();
+  }
+}
+
+/** A period's results with what reopening it needs: the step each had reached. */
+export const resultsToReopen = (trx: Transaction<DB>, periodId: string) =>
+  trx.selectFrom('appraisalResults').select(['id', 'status', 'grade', 'reviewedAt', 'selfSubmittedAt']).where('periodId', '=', periodId).execute();
+
+/** Sends results back to the given steps, each change kept in the history with the reason. */
+export async function reopenResults(trx: Transaction<DB>, rows: readonly { id: string; back: string; status: string; grade: string | null }[], actorLabel: string, reason: string) {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = JSON.stringify(rows.slice(i, i + 1000));
+    await sql`
+      UPDATE appraisal_results r SET status = v.back, updated_at = now()
+      FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, back text) WHERE r.id = v.id`.execute(trx);
+    await sql`
+      INSERT INTO appraisal_result_history (result_id, actor_label, action, reason, before, after)
+      SELECT v.id, ${actorLabel}, 'reopened', ${reason}, jsonb_build_object('status', v.status, 'grade', v.grade), jsonb_build_object('status', v.back)
+      FROM jsonb_to_recordset(${chunk}::jsonb) AS v(id uuid, back text, status text, grade text)`.execute(trx);
+  }
+}
+
+export const factsHashes = (db: Db, periodId: string) => db.selectFrom('appraisalResults').select(['id', 'factsHash']).where('periodId', '=', periodId).execute();

@@ -20,9 +20,11 @@ import {
   appealRows,
   resultDevelopmentActions,
   resultHistory,
+  updateResultAt,
   usersByRole,
   usersOfEmployees,
 } from './queries.ts';
+import { insertInAppNotices } from '../notifications/queries.ts';
 import { closedError } from './periods.ts';
 import { policyOf, policyVersion, rescore } from './scoring.ts';
 
@@ -225,14 +227,7 @@ async function prepare(ctx: ServiceContext, trx: Transaction<DB>, id: string, ac
 }
 
 async function save(trx: Transaction<DB>, r: ResultRow, values: Record<string, unknown>) {
-  const row = await trx
-    .updateTable('appraisalResults')
-    .set((eb) => ({ ...values, version: eb('version', '+', 1), updatedAt: new Date() }))
-    .where('id', '=', r.id)
-    .where('version', '=', r.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!row) throw errors.stale();
+  if (!(await updateResultAt(trx, r.id, r.version, values))) throw errors.stale();
 }
 
 function checkAnswers(items: TemplateItem[] | null, answers: Answers) {
@@ -245,25 +240,11 @@ function checkAnswers(items: TemplateItem[] | null, answers: Answers) {
   if (fields.length) throw errors.invalid(fields);
 }
 
-async function notify(trx: Transaction<DB>, users: { id: string; locale: Locale }[], event: string, subject: (l: Locale) => string, body: (l: Locale) => string) {
-  if (!users.length) return;
-  const now = new Date();
-  await trx
-    .insertInto('notifications')
-    .values(
-      users.map((u) => ({
-        channel: 'in_app' as const,
-        userId: u.id,
-        workOrderId: null,
-        event,
-        locale: u.locale,
-        subject: subject(u.locale),
-        body: body(u.locale),
-        status: 'sent' as const,
-        sentAt: now,
-      })),
-    )
-    .execute();
+function notify(trx: Transaction<DB>, users: { id: string; locale: Locale }[], event: string, subject: (l: Locale) => string, body: (l: Locale) => string) {
+  return insertInAppNotices(
+    trx,
+    users.map((u) => ({ userId: u.id, locale: u.locale, event, subject: subject(u.locale), body: body(u.locale) })),
+  );
 }
 
 /** P5.3.1: the employee's self-evaluation on the form the period copied; late ones are refused or marked, as appraisal.cycle says. */

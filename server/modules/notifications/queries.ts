@@ -69,6 +69,15 @@ export async function insertNotifications(db: Db, rows: Insertable<Notifications
   await db.insertInto('notifications').values(rows).execute();
 }
 
+/** Notices shown in the app only (nothing to deliver): written as sent. */
+export function insertInAppNotices(db: Db, notices: readonly { userId: string; locale: Locale; event: string; subject: string; body: string }[]) {
+  const sentAt = new Date();
+  return insertNotifications(
+    db,
+    notices.map((n) => ({ ...n, channel: 'in_app' as const, workOrderId: null, status: 'sent' as const, sentAt })),
+  );
+}
+
 export const MAX_ATTEMPTS = 5;
 
 /**
