@@ -1,20 +1,18 @@
 import { PaperClipOutlined } from '@ant-design/icons';
-import { DatePicker, Flex, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Flex, Space, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { useUrlFilters } from '../../../components/useUrlFilters.ts';
-import { formatInstant, todayInCompany } from '../../../lib/time.ts';
+import { formatInstant, } from '../../../lib/time.ts';
 import { attachmentUrl } from '../../work-orders/api.ts';
-import { useAppraisalTeams, useExcuses } from '../hr-api.ts';
+import { useExcuses } from '../hr-api.ts';
 import type { ArrivalExcuse } from '../types.ts';
 import { ArrivalCell } from './ArrivalCell.tsx';
-import { monthRange, previousMonth } from './helpers.ts';
+import { MonthFilter, monthOf, TeamFilter } from './Filters.tsx';
+import { monthRange } from './helpers.ts';
 import { useHrLabels } from './labels.ts';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * Excused arrivals (P5.1.2) of a month: late arrivals the technician is not to blame for, each
@@ -24,33 +22,15 @@ export function ExcusesTab() {
   const { t } = useTranslation();
   const labels = useHrLabels();
   const filters = useUrlFilters();
-  const teams = useAppraisalTeams();
-  const requested = filters.get('month');
-  const month = requested && MONTH.test(requested) ? requested : previousMonth(todayInCompany());
+  const month = monthOf(filters);
   const teamId = filters.get('team');
   const excuses = useExcuses({ ...monthRange(month), teamId });
 
   return (
     <Flex vertical gap={12}>
       <Space wrap>
-        <DatePicker
-          picker="month"
-          allowClear={false}
-          value={dayjs(`${month}-01`)}
-          onChange={(d) => d && filters.set({ month: d.format('YYYY-MM') })}
-          aria-label={t('appraisalHr.month')}
-          data-testid="excuses-month"
-        />
-        <Select
-          allowClear
-          value={teamId}
-          onChange={(value?: string) => filters.set({ team: value ?? null })}
-          placeholder={t('appraisalHr.allTeams')}
-          aria-label={t('appraisalHr.team')}
-          style={{ minWidth: 160 }}
-          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          data-testid="excuses-team"
-        />
+        <MonthFilter filters={filters} testId="excuses-month" />
+        <TeamFilter filters={filters} testId="excuses-team" />
         <Typography.Text type="secondary">{t('appraisalHr.excuses.intro')}</Typography.Text>
       </Space>
       <DataTable<ArrivalExcuse>

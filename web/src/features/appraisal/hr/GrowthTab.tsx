@@ -1,6 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Flex, Popconfirm, Select, Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { App, Button, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,14 +7,12 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { EmployeePicker } from '../../../components/pickers.tsx';
 import { useApiError } from '../../../components/useApiError.tsx';
 import { useUrlFilters } from '../../../components/useUrlFilters.ts';
-import { todayInCompany } from '../../../lib/time.ts';
-import { useAppraisalTeams, useDeleteGrowth, useGrowth } from '../hr-api.ts';
+import { useDeleteGrowth, useGrowth } from '../hr-api.ts';
 import type { GrowthRecord } from '../types.ts';
 import { GrowthModal } from './GrowthModal.tsx';
-import { monthRange, previousMonth } from './helpers.ts';
+import { MonthFilter, monthOf, TeamFilter } from './Filters.tsx';
+import { monthRange } from './helpers.ts';
 import { useHrLabels } from './labels.ts';
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** What the record says beyond its title: hours, exam score and result, accepted or not. */
 function GrowthDetails({ g }: { g: GrowthRecord }) {
@@ -44,9 +41,7 @@ export function GrowthTab() {
   const showError = useApiError();
   const labels = useHrLabels();
   const filters = useUrlFilters();
-  const teams = useAppraisalTeams();
-  const requested = filters.get('month');
-  const month = requested && MONTH.test(requested) ? requested : previousMonth(todayInCompany());
+  const month = monthOf(filters);
   const teamId = filters.get('team');
   const employeeId = filters.get('employee');
   const growth = useGrowth({ ...monthRange(month), teamId, employeeId });
@@ -57,24 +52,8 @@ export function GrowthTab() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" wrap gap={8}>
         <Space wrap>
-          <DatePicker
-            picker="month"
-            allowClear={false}
-            value={dayjs(`${month}-01`)}
-            onChange={(d) => d && filters.set({ month: d.format('YYYY-MM') })}
-            aria-label={t('appraisalHr.month')}
-            data-testid="growth-month"
-          />
-          <Select
-            allowClear
-            value={teamId}
-            onChange={(value?: string) => filters.set({ team: value ?? null })}
-            placeholder={t('appraisalHr.allTeams')}
-            aria-label={t('appraisalHr.team')}
-            style={{ minWidth: 160 }}
-            options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-            data-testid="growth-team"
-          />
+          <MonthFilter filters={filters} testId="growth-month" />
+          <TeamFilter filters={filters} testId="growth-team" />
           <div style={{ minWidth: 220 }}>
             <EmployeePicker value={employeeId ?? null} onChange={(value) => filters.set({ employee: value })} placeholder={t('appraisalHr.anyEmployee')} />
           </div>

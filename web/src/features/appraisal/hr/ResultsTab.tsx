@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { oneOf, useUrlFilters } from '../../../components/useUrlFilters.ts';
 import { usePeriods, useResults } from '../api.ts';
-import { useAppraisalTeams } from '../hr-api.ts';
 import type { Period, ResultSummary } from '../types.ts';
 import { defaultPeriod, sortPeriods, unreviewed } from './helpers.ts';
 import { RESULT_STATUS_COLORS, RESULT_STATUSES, score, useHrLabels } from './labels.ts';
+import { TeamFilter } from './Filters.tsx';
 import { ResultDrawer } from './ResultDrawer.tsx';
 
 export function PeriodSelect({ periods, value, onChange, loading }: { periods: Period[]; value?: string; onChange: (id: string) => void; loading?: boolean }) {
@@ -46,7 +46,6 @@ export function ResultsTab() {
   const labels = useHrLabels();
   const filters = useUrlFilters();
   const periods = usePeriods();
-  const teams = useAppraisalTeams();
   const period = (periods.data ?? []).find((p) => p.id === filters.get('period')) ?? defaultPeriod(periods.data ?? []);
   const teamId = filters.get('team');
   const status = oneOf(filters.get('status'), RESULT_STATUSES);
@@ -61,16 +60,7 @@ export function ResultsTab() {
     <Flex vertical gap={12}>
       <Space wrap>
         <PeriodSelect periods={periods.data ?? []} value={period?.id} loading={periods.isPending} onChange={(id) => filters.set({ period: id, result: null })} />
-        <Select
-          allowClear
-          value={teamId}
-          onChange={(value?: string) => filters.set({ team: value ?? null })}
-          placeholder={t('appraisalHr.allTeams')}
-          aria-label={t('appraisalHr.team')}
-          style={{ minWidth: 160 }}
-          options={(teams.data ?? []).map((team) => ({ value: team.id, label: team.name }))}
-          data-testid="hr-results-team"
-        />
+        <TeamFilter filters={filters} testId="hr-results-team" />
         <Select
           allowClear
           value={status}
