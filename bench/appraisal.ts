@@ -63,7 +63,6 @@ import {
   sql,
   type UnknownRow,
 } from 'kysely';
-import pg from 'pg';
 import { monthPeriod } from '../core/appraisal/cycle.ts';
 import { TECHNICIAN_POSITIONS } from '../core/people.ts';
 import { zonedDayStart } from '../core/time.ts';
@@ -73,6 +72,8 @@ import type { DB } from '../server/db/schema.ts';
 import { type FactsWindow, factsSelect } from '../server/modules/appraisal/facts-queries.ts';
 import { openPeriod } from '../server/modules/appraisal/periods.ts';
 import { ensureDefaultSettings, getSetting } from '../server/modules/settings/service.ts';
+import { dropSecondaryIndexes, recreateIndexes } from './work-orders/bulk.ts';
+import { adminQuery } from './work-orders/database.ts';
 
 const MONTH = '2026-10-01';
 const TODAY = '2026-11-01';
@@ -157,16 +158,6 @@ const median = (xs: readonly number[]) => {
  */
 type Bench = { database: Database; reopen: () => Promise<void>; dispose: () => Promise<void> };
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
-}
-
 async function openBench(engine: Engine, keep: boolean): Promise<Bench> {
   if (engine === 'postgres') {
     const serverUrl = process.env.DATABASE_URL!.trim();
@@ -245,16 +236,6 @@ function ordersOf(s: Sizes, w: FactsWindow) {
 
 const BULK_TABLES = ['work_orders', 'site_visits', 'customer_ratings', 'consultations', 'consultation_participants', 'arrival_excuses', 'growth_records'];
 
-/** Drops the secondary indexes of the loaded tables (not those behind constraints); returns their definitions. */
-async function dropSecondaryIndexes(db: Kysely<DB>): Promise<string[]> {
-  const { rows } = await sql<{ indexname: string; indexdef: string }>`
-    SELECT i.indexname, i.indexdef FROM pg_indexes i
-    WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join(BULK_TABLES)})
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
-    ORDER BY i.indexname`.execute(db);
-  for (const r of rows) await sql`DROP INDEX ${sql.id(r.indexname)}`.execute(db);
-  return rows.map((r) => r.indexdef);
-}
 
 /**
  * Loads the month: teams of 10, technicians, one customer, the orders and everything the
@@ -270,7 +251,7 @@ async function load(db: Kysely<DB>, engine: Engine, s: Sizes, w: FactsWindow): P
   const order = sql`md5('bench-order-' || o.i)::uuid`;
   const assignee = sql`md5('bench-employee-' || o.e)::uuid`;
   const colleague = (k: number) => sql`md5('bench-employee-' || ((o.e + ${sql.lit(k)}) % ${T}))::uuid`;
-  const indexes = await dropSecondaryIndexes(db);
+  const indexes = await dropSecondaryIndexes(db, BULK_TABLES);
 
   await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL session_replication_role = replica`.execute(trx);
@@ -333,12 +314,7 @@ async function load(db: Kysely<DB>, engine: Engine, s: Sizes, w: FactsWindow): P
   });
   const inserted = performance.now();
   progress(`  rows in ${((inserted - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`);
-  for (const definition of indexes) {
-    await db.transaction().execute(async (trx) => {
-      await sql`SELECT set_config('maintenance_work_mem', ${engine === 'postgres' ? '1GB' : '256MB'}, true)`.execute(trx);
-      await sql.raw(definition).execute(trx);
-    });
-  }
+  await recreateIndexes(db, indexes, engine === 'postgres' ? '1GB' : '256MB');
   const indexed = performance.now();
   for (const table of [...BULK_TABLES, 'employees', 'teams', 'customers']) await sql`VACUUM (ANALYZE) ${sql.id(table)}`.execute(db);
   const done = performance.now();

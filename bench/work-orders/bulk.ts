@@ -97,10 +97,10 @@ export async function insertCounters(db: Kysely<DB>, counters: { day: string; la
 const BULK_TABLES = ['work_orders', 'work_order_events', 'work_order_pauses'];
 
 /** Drops the secondary indexes of the bulk tables (not those behind constraints); returns their definitions. */
-export async function dropSecondaryIndexes(db: Kysely<DB>): Promise<string[]> {
+export async function dropSecondaryIndexes(db: Kysely<DB>, tables: readonly string[] = BULK_TABLES): Promise<string[]> {
   const { rows } = await sql<{ indexname: string; indexdef: string }>`
     SELECT i.indexname, i.indexdef FROM pg_indexes i
-    WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join(BULK_TABLES)})
+    WHERE i.schemaname = current_schema() AND i.tablename IN (${sql.join([...tables])})
       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)
     ORDER BY i.indexname`.execute(db);
   for (const r of rows) await sql`DROP INDEX ${sql.id(r.indexname)}`.execute(db);

@@ -25,7 +25,8 @@ async function openKept(location: string): Promise<BenchDatabase> {
   return { database, reused: true, dispose: () => database.close() };
 }
 
-async function adminQuery(serverUrl: string, statement: string): Promise<void> {
+/** One statement on the server's maintenance connection (CREATE / DROP DATABASE). */
+export async function adminQuery(serverUrl: string, statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
